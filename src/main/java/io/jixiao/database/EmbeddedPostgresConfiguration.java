@@ -1,0 +1,52 @@
+package io.jixiao.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * With no {@code spring.datasource.url}, Jixiao runs on an embedded PostgreSQL: a real postgres
+ * binary from Maven Central. Its data directory survives restarts unless none is configured (tests),
+ * in which case it lives in a temporary directory removed on shutdown.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "spring.datasource.url", havingValue = "", matchIfMissing = true)
+@EnableConfigurationProperties(EmbeddedPostgresProperties.class)
+class EmbeddedPostgresConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(properties.port());
+    if (StringUtils.hasText(properties.dataDir())) {
+      Path dataDir = Path.of(properties.dataDir()).toAbsolutePath();
+      Files.createDirectories(dataDir);
+      builder.setDataDirectory(dataDir.toFile()).setCleanDataDirectory(false);
+    }
+    EmbeddedPostgres postgres = builder.start();
+    log.info("Embedded PostgreSQL on {} (data: {})", postgres.getJdbcUrl("postgres", "postgres"),
+        StringUtils.hasText(properties.dataDir()) ? properties.dataDir() : "temporary");
+    return postgres;
+  }
+
+  @Bean
+  DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresProperties properties) {
+    HikariDataSource dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    dataSource.setUsername("postgres");
+    dataSource.setMaximumPoolSize(properties.poolSize());
+    dataSource.setPoolName("jixiao-embedded");
+    return dataSource;
+  }
+}

@@ -1,0 +1,41 @@
+package io.jixiao.report;
+
+import io.jixiao.form.ReportContent;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * SHA-256 over a canonical serialisation of a package's content: properties sorted, no
+ * whitespace, decimals written plainly. Signatures bind to this hash, so it must not depend on
+ * the order a client sent fields in or on the JSON library's defaults of the day.
+ */
+@Component
+public class ContentHasher {
+
+  private final JsonMapper canonical = JsonMapper.builder()
+      .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .disable(SerializationFeature.INDENT_OUTPUT)
+      .build();
+
+  public String canonicalJson(ReportContent content) {
+    return canonical.writeValueAsString(content);
+  }
+
+  public String hash(ReportContent content) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha256.digest(canonicalJson(content).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JRE", e);
+    }
+  }
+}

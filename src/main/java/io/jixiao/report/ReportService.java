@@ -1,0 +1,133 @@
+package io.jixiao.report;
+
+import io.jixiao.cycle.Cycle;
+import io.jixiao.cycle.CycleRepository;
+import io.jixiao.cycle.TemplateCatalog;
+import io.jixiao.form.Evaluation;
+import io.jixiao.form.Evaluator;
+import io.jixiao.form.ReportContent;
+import io.jixiao.form.Template;
+import io.jixiao.security.CurrentUser;
+import io.jixiao.unit.Unit;
+import io.jixiao.unit.UnitRepository;
+import io.jixiao.web.Problems;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creating packages, saving versions, and reading them back with their computed summary and findings. */
+@Service
+public class ReportService {
+
+  private final ReportRepository reports;
+  private final UnitRepository units;
+  private final CycleRepository cycles;
+  private final TemplateCatalog templates;
+  private final ContentHasher hasher;
+  private final CurrentUser currentUser;
+  private final ApplicationEventPublisher events;
+
+  ReportService(ReportRepository reports, UnitRepository units, CycleRepository cycles, TemplateCatalog templates,
+      ContentHasher hasher, CurrentUser currentUser, ApplicationEventPublisher events) {
+    this.reports = reports;
+    this.units = units;
+    this.cycles = cycles;
+    this.templates = templates;
+    this.hasher = hasher;
+    this.currentUser = currentUser;
+    this.events = events;
+  }
+
+  /** One package per unit and year, in the unit's region's cycle for that year; starts empty as version 1. */
+  @Transactional
+  public Report create(String unitCode, int year) {
+    Unit unit = units.find(unitCode, currentUser.unitScope())
+        .orElseThrow(() -> Problems.notFound("单位 " + unitCode + " 不存在"));
+    Cycle cycle = cycles.find(unit.regionCode(), year)
+        .orElseThrow(() -> Problems.conflict("no-cycle", unit.regionName() + " " + year + " 年度评价周期尚未开启"));
+    if (reports.exists(unitCode, year)) {
+      throw duplicate(unit, year);
+    }
+    UUID id = UUID.randomUUID();
+    try {
+      reports.insert(id, unitCode, year, cycle.id(), currentUser.username());
+    } catch (DuplicateKeyException raced) {
+      throw duplicate(unit, year);
+    }
+    saveVersion(id, 0, ReportContent.empty(), templates.get(cycle.templateCode()), year, unitCode);
+    events.publishEvent(new ReportEvents.Created(id, unitCode, year, currentUser.username()));
+    return reports.find(id, currentUser.unitScope()).orElseThrow();
+  }
+
+  /** Saves {@code content} as the next version, provided the caller saw the latest one. */
+  @Transactional
+  public Report save(UUID id, int expectedVersion, ReportContent content) {
+    Report report = find(id);
+    if (report.latestVersion() != expectedVersion) {
+      throw stale(report, expectedVersion);
+    }
+    Template template = templates.get(report.templateCode());
+    if (!saveVersion(id, expectedVersion, content, template, report.year(), report.unitCode())) {
+      throw stale(find(id), expectedVersion);
+    }
+    return find(id);
+  }
+
+  private boolean saveVersion(UUID id, int expectedVersion, ReportContent content, Template template, int year,
+      String unitCode) {
+    if (!reports.advanceVersion(id, expectedVersion)) {
+      return false;
+    }
+    String hash = hasher.hash(content);
+    reports.insertVersion(id, expectedVersion + 1, content, hash, Evaluator.evaluate(content, template, year),
+        currentUser.username());
+    events.publishEvent(new ReportEvents.Saved(id, unitCode, expectedVersion + 1, hash, currentUser.username()));
+    return true;
+  }
+
+  /** The package visible to the caller, or 404 — also for another unit's package, so its existence is not revealed. */
+  public Report find(UUID id) {
+    return reports.find(id, currentUser.unitScope())
+        .orElseThrow(() -> Problems.notFound("报告 " + id + " 不存在"));
+  }
+
+  public List<Report> list(Integer year, String unitCode) {
+    return reports.list(currentUser.unitScope(), year, unitCode);
+  }
+
+  public ReportSnapshot snapshot(UUID id) {
+    Report report = find(id);
+    return snapshot(report, report.latestVersion());
+  }
+
+  public ReportSnapshot snapshot(UUID id, int version) {
+    return snapshot(find(id), version);
+  }
+
+  private ReportSnapshot snapshot(Report report, int version) {
+    ReportVersion meta = reports.version(report.id(), version)
+        .orElseThrow(() -> Problems.notFound("报告 " + report.id() + " 没有第 " + version + " 版"));
+    ReportContent content = reports.content(report.id(), version).orElseThrow();
+    Evaluation evaluation = Evaluator.evaluate(content, templates.get(report.templateCode()), report.year());
+    return new ReportSnapshot(report, meta, content, evaluation);
+  }
+
+  public List<ReportVersion> versions(UUID id) {
+    return reports.versions(find(id).id());
+  }
+
+  private static RuntimeException duplicate(Unit unit, int year) {
+    return Problems.conflict("duplicate-report", unit.name() + " " + year + " 年度的报告已存在");
+  }
+
+  private static RuntimeException stale(Report current, int expectedVersion) {
+    return Problems.problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "版本已过期 Stale version",
+        "您编辑的是第 " + expectedVersion + " 版，而最新的是第 " + current.latestVersion() + " 版；请先查看最新版本再保存",
+        Map.of("currentVersion", current.latestVersion(), "yourVersion", expectedVersion));
+  }
+}

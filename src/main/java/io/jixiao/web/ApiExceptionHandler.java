@@ -1,0 +1,91 @@
+package io.jixiao.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+
+/** Turns refusals into problem details with messages a person can act on; never a bare 500 for bad input. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    var tooLarge = RequestSizeLimitFilter.tooLarge(ex);
+    if (tooLarge.isPresent()) {
+      return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "请求体过大 Content too large",
+          tooLarge.get().getMessage(), Map.of());
+    }
+    String detail = "请求体不是有效的 JSON 或字段类型不符 (malformed JSON or a value of the wrong type)";
+    Throwable cause = ex.getMostSpecificCause();
+    if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+      detail = "字段 " + jsonPath(databind) + " 的值无效 (invalid value): " + databind.getOriginalMessage();
+    } else if (cause instanceof JacksonException jackson) {
+      detail = detail + ": " + jackson.getOriginalMessage();
+    }
+    return problem(HttpStatus.BAD_REQUEST, "malformed-body", "请求无效 Bad request", detail, Map.of());
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, Object>> errors = ex.getBindingResult().getFieldErrors().stream()
+        .map(e -> Map.<String, Object>of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+        .toList();
+    String detail = errors.isEmpty() ? "输入无效" : "输入无效: " + errors.stream()
+        .map(e -> e.get("field") + " " + e.get("message")).limit(5).reduce((a, b) -> a + "; " + b).orElse("");
+    return problem(HttpStatus.BAD_REQUEST, "invalid-input", "输入无效 Invalid input", detail, Map.of("errors", errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<String> messages = ex.getAllErrors().stream().map(e -> String.valueOf(e.getDefaultMessage())).toList();
+    return problem(HttpStatus.BAD_REQUEST, "invalid-input", "输入无效 Invalid input",
+        "输入无效: " + String.join("; ", messages), Map.of("errors", messages));
+  }
+
+  /** {@code overall.funds[0].adjustedBudget}: the path a form can point at. */
+  private static String jsonPath(DatabindException ex) {
+    StringBuilder path = new StringBuilder();
+    for (var reference : ex.getPath()) {
+      if (reference.getPropertyName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  /** Two writers raced for the same row: the loser retries with fresh state. */
+  @ExceptionHandler(OptimisticLockingFailureException.class)
+  ResponseEntity<Object> optimisticLock(OptimisticLockingFailureException ex) {
+    return problem(HttpStatus.CONFLICT, "concurrent-update", "冲突 Conflict",
+        "数据已被他人同时修改，请刷新后重试 (changed concurrently, reload and retry)", Map.of());
+  }
+
+  private static ResponseEntity<Object> problem(
+      HttpStatus status, String type, String title, String detail, Map<String, Object> properties) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    body.setType(URI.create("urn:jixiao:problem:" + type));
+    body.setTitle(title);
+    properties.forEach(body::setProperty);
+    return ResponseEntity.status(status).body(body);
+  }
+}
