@@ -28,7 +28,11 @@ class EmbeddedPostgresConfiguration {
 
   @Bean(destroyMethod = "close")
   EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
-    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setPort(properties.port());
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+        .setPort(properties.port())
+        // Spring stops it (destroyMethod) after the beans that still need it; zonky's own JVM hook
+        // would stop it concurrently, under Flowable's job executor still unlocking its jobs.
+        .setRegisterShutdownHook(false);
     if (StringUtils.hasText(properties.dataDir())) {
       Path dataDir = Path.of(properties.dataDir()).toAbsolutePath();
       Files.createDirectories(dataDir);
@@ -47,6 +51,7 @@ class EmbeddedPostgresConfiguration {
     dataSource.setUsername("postgres");
     dataSource.setMaximumPoolSize(properties.poolSize());
     dataSource.setPoolName("jixiao-embedded");
+    dataSource.setConnectionTimeout(10_000);
     return dataSource;
   }
 }
