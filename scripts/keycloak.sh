@@ -17,6 +17,8 @@
 #                      false imports only realm/jixiao-realm.json
 #   KEYCLOAK_ADMIN_USER / KEYCLOAK_ADMIN_PASSWORD
 #                      temporary master-realm admin for the admin console; default admin / admin
+#   KEYCLOAK_HOSTNAME  unset (default): the issuer follows the URL the client used (localhost vs
+#                      127.0.0.1 give different "iss"!). Set e.g. http://localhost:8180 to pin it.
 #   KEYCLOAK_LOG_LEVEL default "warn,io.quarkus:info,org.keycloak.services:info,org.keycloak.exportimport:info"
 #   JAVA_HOME          the Java used by kc.sh (17 or newer)
 set -euo pipefail
@@ -69,10 +71,15 @@ start() {
   copy_realm
   export KC_BOOTSTRAP_ADMIN_USERNAME="${KEYCLOAK_ADMIN_USER:-admin}"
   export KC_BOOTSTRAP_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}"
+  local hostname_args=()
+  if [[ -n "${KEYCLOAK_HOSTNAME:-}" ]]; then
+    hostname_args=(--hostname="$KEYCLOAK_HOSTNAME")
+  fi
   exec "$KC/bin/kc.sh" start-dev \
     --import-realm \
     --http-port="$KEYCLOAK_PORT" \
     --hostname-strict=false \
+    ${hostname_args[@]+"${hostname_args[@]}"} \
     --db="$KEYCLOAK_DB" \
     --health-enabled=false \
     --metrics-enabled=false \
