@@ -47,15 +47,16 @@ class ReportController {
    * back unchanged) beside the read-only identity, summary and findings.
    */
   record ReportView(
-      UUID id, String unitCode, String unitName, int year, String templateCode, int version, String contentHash,
+      UUID id, String unitCode, String unitName, int year, String templateCode, String stage, int version,
+      String contentHash,
       OffsetDateTime savedAt, String savedBy,
       @JsonUnwrapped ReportContent content,
       Summary summary, Map<String, Summary> projectSummaries, Map<String, BigDecimal> suggestions,
       List<Finding> findings) {
 
-    static ReportView of(ReportSnapshot s) {
+    static ReportView of(ReportSnapshot s, String stage) {
       Report r = s.report();
-      return new ReportView(r.id(), r.unitCode(), r.unitName(), r.year(), r.templateCode(), s.version().version(),
+      return new ReportView(r.id(), r.unitCode(), r.unitName(), r.year(), r.templateCode(), stage, s.version().version(),
           s.version().contentHash(), s.version().createdAt(), s.version().createdBy(), s.content(),
           s.evaluation().overall(), s.evaluation().projects(), s.evaluation().suggestions(),
           s.evaluation().findings());
@@ -101,11 +102,13 @@ class ReportController {
 
   @GetMapping("/{id}/versions/{version}")
   ReportView version(@PathVariable UUID id, @PathVariable int version) {
-    return ReportView.of(service.snapshot(id, version));
+    ReportSnapshot snapshot = service.snapshot(id, version);
+    return ReportView.of(snapshot, service.stageOf(snapshot.report()));
   }
 
-  private static ResponseEntity<ReportView> withETag(ResponseEntity.BodyBuilder builder, ReportSnapshot snapshot) {
-    return builder.eTag(eTag(snapshot.version().version())).body(ReportView.of(snapshot));
+  private ResponseEntity<ReportView> withETag(ResponseEntity.BodyBuilder builder, ReportSnapshot snapshot) {
+    return builder.eTag(eTag(snapshot.version().version()))
+        .body(ReportView.of(snapshot, service.stageOf(snapshot.report())));
   }
 
   static String eTag(int version) {

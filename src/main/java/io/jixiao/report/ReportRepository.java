@@ -70,6 +70,10 @@ class ReportRepository {
         .update();
   }
 
+  void lock(UUID id) {
+    jdbc.sql("select id from jixiao.report where id = :id for update").param("id", id).query(UUID.class).single();
+  }
+
   void setProcessInstance(UUID id, String processInstanceId) {
     jdbc.sql("update jixiao.report set process_instance_id = :pid where id = :id")
         .param("pid", processInstanceId).param("id", id).update();

@@ -6,14 +6,18 @@ import io.jixiao.cycle.TemplateCatalog;
 import io.jixiao.form.Evaluation;
 import io.jixiao.form.Evaluator;
 import io.jixiao.form.ReportContent;
+import io.jixiao.form.ReviewScores;
 import io.jixiao.form.Template;
 import io.jixiao.security.CurrentUser;
+import io.jixiao.security.Role;
 import io.jixiao.unit.Unit;
 import io.jixiao.unit.UnitRepository;
+import io.jixiao.unit.UnitScope;
 import io.jixiao.web.Problems;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -31,9 +35,11 @@ public class ReportService {
   private final ContentHasher hasher;
   private final CurrentUser currentUser;
   private final ApplicationEventPublisher events;
+  private final ReportLifecycle lifecycle;
 
   ReportService(ReportRepository reports, UnitRepository units, CycleRepository cycles, TemplateCatalog templates,
-      ContentHasher hasher, CurrentUser currentUser, ApplicationEventPublisher events) {
+      ContentHasher hasher, CurrentUser currentUser, ApplicationEventPublisher events, ReportLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
     this.reports = reports;
     this.units = units;
     this.cycles = cycles;
@@ -43,11 +49,17 @@ public class ReportService {
     this.events = events;
   }
 
-  /** One package per unit and year, in the unit's region's cycle for that year; starts empty as version 1. */
+  /**
+   * One package per unit and year, in the unit's region's cycle for that year; starts empty as
+   * version 1. The unit's preparer opens it (or an administrator, for any unit).
+   */
   @Transactional
   public Report create(String unitCode, int year) {
     Unit unit = units.find(unitCode, currentUser.unitScope())
         .orElseThrow(() -> Problems.notFound("单位 " + unitCode + " 不存在"));
+    if (!currentUser.has(Role.PREPARER) && !currentUser.has(Role.ADMIN)) {
+      throw Problems.forbidden("只有本单位的填表人或管理员可以创建报告");
+    }
     Cycle cycle = cycles.find(unit.regionCode(), year)
         .orElseThrow(() -> Problems.conflict("no-cycle", unit.regionName() + " " + year + " 年度评价周期尚未开启"));
     if (reports.exists(unitCode, year)) {
@@ -59,23 +71,70 @@ public class ReportService {
     } catch (DuplicateKeyException raced) {
       throw duplicate(unit, year);
     }
-    saveVersion(id, 0, ReportContent.empty(), templates.get(cycle.templateCode()), year, unitCode);
     events.publishEvent(new ReportEvents.Created(id, unitCode, year, currentUser.username()));
-    return reports.find(id, currentUser.unitScope()).orElseThrow();
+    saveVersion(id, 0, ReportContent.empty(), templates.get(cycle.templateCode()), year, unitCode);
+    return reports.find(id, UnitScope.ALL).orElseThrow();
   }
 
-  /** Saves {@code content} as the next version, provided the caller saw the latest one. */
+  /**
+   * Saves the unit's {@code content} as the next version, provided the caller may edit it now and
+   * saw the latest version. Review scores are finance's and are not taken from a unit's save.
+   */
   @Transactional
   public Report save(UUID id, int expectedVersion, ReportContent content) {
     Report report = find(id);
+    lifecycle.checkEditable(report);
+    return saveIfLatest(report, expectedVersion, ReviewScores.clear(content));
+  }
+
+  /**
+   * Saves a change to the latest version made by the lifecycle itself (e.g. finance's review
+   * scores); the caller has checked who may make it.
+   */
+  @Transactional
+  public Report revise(UUID id, UnaryOperator<ReportContent> change) {
+    Report report = find(id);
+    ReportContent latest = reports.content(id, report.latestVersion()).orElseThrow();
+    return saveIfLatest(report, report.latestVersion(), change.apply(latest));
+  }
+
+  private Report saveIfLatest(Report report, int expectedVersion, ReportContent content) {
     if (report.latestVersion() != expectedVersion) {
       throw stale(report, expectedVersion);
     }
     Template template = templates.get(report.templateCode());
-    if (!saveVersion(id, expectedVersion, content, template, report.year(), report.unitCode())) {
-      throw stale(find(id), expectedVersion);
+    if (!saveVersion(report.id(), expectedVersion, content, template, report.year(), report.unitCode())) {
+      throw stale(find(report.id()), expectedVersion);
     }
+    return find(report.id());
+  }
+
+  /** The hash a signature binds to: the unit's content of a version, without finance's review scores. */
+  public String unitContentHash(UUID id, int version) {
+    return hasher.hash(ReviewScores.clear(reports.content(id, version).orElseThrow()));
+  }
+
+  /** Locks the package for the rest of the transaction, so lifecycle steps on it happen one at a time. */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public Report lock(UUID id) {
+    find(id);
+    reports.lock(id);
     return find(id);
+  }
+
+  /** Records the lifecycle process that carries this package. */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  public void attachProcess(UUID id, String processInstanceId) {
+    reports.setProcessInstance(id, processInstanceId);
+  }
+
+  public ReportContent content(UUID id, int version) {
+    return reports.content(find(id).id(), version)
+        .orElseThrow(() -> Problems.notFound("报告 " + id + " 没有第 " + version + " 版"));
+  }
+
+  public String stageOf(Report report) {
+    return lifecycle.stageOf(report);
   }
 
   private boolean saveVersion(UUID id, int expectedVersion, ReportContent content, Template template, int year,

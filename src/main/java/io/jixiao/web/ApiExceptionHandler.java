@@ -3,6 +3,9 @@ package io.jixiao.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -73,11 +76,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return path.toString();
   }
 
-  /** Two writers raced for the same row: the loser retries with fresh state. */
-  @ExceptionHandler(OptimisticLockingFailureException.class)
-  ResponseEntity<Object> optimisticLock(OptimisticLockingFailureException ex) {
+  /** Two writers raced for the same row (ours or the engine's): the loser retries with fresh state. */
+  @ExceptionHandler({OptimisticLockingFailureException.class, FlowableOptimisticLockingException.class})
+  ResponseEntity<Object> optimisticLock(RuntimeException ex) {
     return problem(HttpStatus.CONFLICT, "concurrent-update", "冲突 Conflict",
         "数据已被他人同时修改，请刷新后重试 (changed concurrently, reload and retry)", Map.of());
+  }
+
+  @ExceptionHandler(FlowableTaskAlreadyClaimedException.class)
+  ResponseEntity<Object> alreadyClaimed(FlowableTaskAlreadyClaimedException ex) {
+    return problem(HttpStatus.CONFLICT, "already-claimed", "冲突 Conflict",
+        "该任务已被 " + ex.getTaskAssignee() + " 领取", Map.of());
+  }
+
+  /** The task went away between looking it up and acting on it: someone else completed it. */
+  @ExceptionHandler(FlowableObjectNotFoundException.class)
+  ResponseEntity<Object> engineObjectGone(FlowableObjectNotFoundException ex) {
+    return problem(HttpStatus.CONFLICT, "already-completed", "冲突 Conflict",
+        "该任务已不存在（可能已被他人办理）", Map.of());
   }
 
   private static ResponseEntity<Object> problem(

@@ -45,6 +45,8 @@ class ReportApiTest {
 
   @BeforeEach
   void freshYear() {
+    http = http.mutate().defaultHeader("Authorization",
+        "Bearer " + io.jixiao.support.TestTokens.forUser("fyjk.preparer", "preparer", unit)).build();
     // Each test takes its own (unit, year): one package per unit and year.
     year = jdbc.sql("select coalesce(max(year), 2020) + 1 from jixiao.report where unit_code = :u")
         .param("u", unit).query(Integer.class).single();

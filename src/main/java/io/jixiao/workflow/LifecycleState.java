@@ -1,0 +1,13 @@
+package io.jixiao.workflow;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Where a package stands: its stage and task, and whether its current content is what the unit
+ * head signed, what finance approved and what was published.
+ */
+public record LifecycleState(
+    UUID reportId, Stage stage, String taskId, String assignee, OffsetDateTime due, int latestVersion,
+    String unitContentHash, Signatures.Signature signature, boolean signatureCoversCurrentContent,
+    Signatures.Approval approval, Signatures.Publication publication) {}

@@ -1,0 +1,7 @@
+package io.jixiao.workflow;
+
+/** How a stage's task ends. */
+public enum Outcome {
+  APPROVE,
+  RETURN
+}

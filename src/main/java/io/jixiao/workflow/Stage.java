@@ -1,0 +1,35 @@
+package io.jixiao.workflow;
+
+import io.jixiao.security.Role;
+
+/** The lifecycle stages (DOMAIN §6). The first five are the BPMN user task ids; PUBLISHED is its end event. */
+public enum Stage {
+  /** 填报 */
+  DRAFT(Role.PREPARER),
+  /** 单位负责人签字 */
+  UNIT_SIGN(Role.UNIT_HEAD),
+  /** 主管部门审核指导 */
+  BUREAU_GUIDANCE(Role.BUREAU_REVIEWER),
+  /** 财政复核 */
+  FINANCE_REVIEW(Role.FINANCE_REVIEWER),
+  /** 公开 */
+  DISCLOSURE(Role.ADMIN),
+  /** 已公开 */
+  PUBLISHED(null);
+
+  private final Role actor;
+
+  Stage(Role actor) {
+    this.actor = actor;
+  }
+
+  /** The role whose task this stage is; null once published. */
+  public Role actor() {
+    return actor;
+  }
+
+  /** The candidate group of this stage's task for a unit, as the BPMN names it. */
+  public String candidateGroup(String unitCode) {
+    return actor == Role.ADMIN ? actor.realmRole() : actor.realmRole() + ":" + unitCode;
+  }
+}
