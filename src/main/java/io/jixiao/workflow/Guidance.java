@@ -1,5 +1,6 @@
 package io.jixiao.workflow;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.jixiao.audit.AuditEvent;
 import io.jixiao.audit.AuditTrail;
 import io.jixiao.report.Report;
@@ -28,6 +29,7 @@ public class Guidance {
       long id, int version, String stage, String path, String body, String author, OffsetDateTime createdAt,
       String resolvedBy, OffsetDateTime resolvedAt) {
 
+    @JsonProperty("resolved")
     public boolean resolved() {
       return resolvedAt != null;
     }
