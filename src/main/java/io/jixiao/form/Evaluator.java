@@ -33,8 +33,11 @@ public final class Evaluator {
     for (int i = 0; i < list.size(); i++) {
       Project project = list.get(i);
       String key = Paths.projectKey(project, i);
+      // A repeated code (invalid, but possible in a draft): its findings count, while the summary and
+      // suggestions under that key stay the first project's.
+      boolean first = !projects.containsKey(key);
       Summary summary = TableRules.evaluate(project.table(), Paths.project(project, i) + ".table", t, year,
-          suggestions, findings);
+          first ? suggestions : new LinkedHashMap<>(), findings);
       projects.putIfAbsent(key, summary);
     }
     BasicDataRules.check(c.basicData(), findings);

@@ -71,6 +71,7 @@ record Measure(Kind kind, Op op, BigDecimal number, String unit, LocalDate date,
       Map.entry("以内", Op.LE), Map.entry("之内", Op.LE),
       Map.entry("左右", Op.EQ));
 
+  private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d)");
   // A unit is short ("个工作日" is the longest seen); "3次以上活动" is a sentence, not a unit.
   private static final Pattern NUMBER = Pattern.compile("^(\\d+(?:\\.\\d+)?)([^\\d，,。；;：:、（）()]{0,4})$");
   // 2024年12月31日 / 2024-12-31 / 2024.12.31 / 2024/12/31, optionally "前" (a deadline).
@@ -110,7 +111,7 @@ record Measure(Kind kind, Op op, BigDecimal number, String unit, LocalDate date,
     if (date != null) {
       return new Measure(Kind.DATE, op == null ? Op.LE : op, null, "", date, s);
     }
-    body = body.replaceAll("(?<=\\d),(?=\\d)", "");
+    body = THOUSANDS.matcher(body).replaceAll("");
     Matcher m = NUMBER.matcher(body);
     if (m.matches()) {
       return new Measure(Kind.NUMBER, op == null ? Op.EQ : op, new BigDecimal(m.group(1)), m.group(2), null, s);

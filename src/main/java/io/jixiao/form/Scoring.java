@@ -70,12 +70,14 @@ final class Scoring {
    * yet filled, or its target and actual are not comparable (different units).
    */
   static BigDecimal suggest(IndicatorRow row) {
-    if (row == null || row.weight() == null || row.weight().signum() < 0) {
+    return row == null ? null : suggest(row, Measure.parse(row.target()), Measure.parse(row.actual()));
+  }
+
+  static BigDecimal suggest(IndicatorRow row, Measure target, Measure actual) {
+    if (row.weight() == null || row.weight().signum() < 0) {
       return null;
     }
     BigDecimal weight = row.weight();
-    Measure target = Measure.parse(row.target());
-    Measure actual = Measure.parse(row.actual());
     if (target.isDate()) {
       if (!actual.isDate()) {
         return null;

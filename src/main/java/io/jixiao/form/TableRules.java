@@ -52,11 +52,13 @@ final class TableRules {
       total = Scoring.sum(total, row.selfScore());
       review = Scoring.sum(review, row.reviewScore() != null ? row.reviewScore() : row.selfScore());
       reviewed |= row.reviewScore() != null;
-      BigDecimal suggested = Scoring.suggest(row);
+      Measure target = Measure.parse(row.target());
+      Measure actual = Measure.parse(row.actual());
+      BigDecimal suggested = Scoring.suggest(row, target, actual);
       if (suggested != null) {
         suggestions.put(Paths.indicator(path, i), suggested);
       }
-      checkIndicator(row, i, suggested);
+      checkIndicator(row, i, target, actual, suggested);
     }
     total = Scoring.sum(total, null);
 
@@ -70,7 +72,7 @@ final class TableRules {
 
   // ---- indicator rows ----
 
-  private void checkIndicator(IndicatorRow row, int i, BigDecimal suggested) {
+  private void checkIndicator(IndicatorRow row, int i, Measure target, Measure actual, BigDecimal suggested) {
     String rowPath = Paths.indicator(path, i);
     BigDecimal weight = row.weight();
     if (weight != null) {
@@ -83,8 +85,8 @@ final class TableRules {
               + num(suggested) + " 分，自评得分为 " + num(row.selfScore()) + " 分");
     }
     missingDeviationReason(row, rowPath, suggested);
-    datesInYear(row.target(), rowPath + ".target", "年度指标值");
-    datesInYear(row.actual(), rowPath + ".actual", "实际完成值");
+    datesInYear(target, row.target(), rowPath + ".target", "年度指标值");
+    datesInYear(actual, row.actual(), rowPath + ".actual", "实际完成值");
   }
 
   /**
@@ -107,8 +109,7 @@ final class TableRules {
     }
   }
 
-  private void datesInYear(String written, String fieldPath, String what) {
-    Measure m = Measure.parse(written);
+  private void datesInYear(Measure m, String written, String fieldPath, String what) {
     if (m.isDate() && m.date().getYear() != year) {
       findings.error(Findings.DATE_OUT_OF_YEAR, fieldPath,
           what + "「" + text(written) + "」不在评价年度 " + year + " 年内");
