@@ -3,6 +3,7 @@ package io.jixiao.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
@@ -12,6 +13,12 @@ class SeedFixturesRoundTripTest {
 
   static List<SeedFixtures.Fixture> fixtures() {
     return SeedFixtures.all();
+  }
+
+  @Test
+  void allFiveSeedsHaveAFixture() {
+    assertThat(fixtures()).extracting(SeedFixtures.Fixture::seed)
+        .containsExactlyInAnyOrder("000", "001", "002", "003", "004");
   }
 
   @ParameterizedTest(name = "{0}")
