@@ -266,28 +266,47 @@ class FindingRulesTest {
 
     @Test
     void aNarrativeAboutAnotherYearIsAWarning() {
-      // 001: a report on 2024 that writes 2025 throughout
+      // 001: a 2025 report whose 分项 results are 2024's, while another paragraph says 2025 for the same 92户
       String text = "2025年本部门收入年初预算安排为219.86万元。2025年我单位所有专项均按照相关管理制度执行。"
           + "2025年为全区5名考入高校的女孩提供助学金。2024年计生协共为全区2607户投保意外伤害保险。"
           + "2025年对全区92户计生特殊家庭给予慰问。2024年对全区92户计生特殊家庭给予慰问。";
       ReportContent c = Build.narrative(ReportContent.empty(), section("basic", "无"), section("goals", text));
-      Finding f = only(findings(c, 2024), "DATE_OUT_OF_YEAR");
+      Finding f = only(findings(c, 2025), "DATE_OUT_OF_YEAR");
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
       assertThat(f.path()).isEqualTo("narrative[goals].text");
-      assertThat(f.message()).contains("2025 年 4 次").contains("2024 年仅 2 次");
-      assertThat(findings(c, 2025)).isEmpty();
+      assertThat(f.message()).contains("2 处叙述 2024 年").contains("2025 年共提及 4 次");
+      // the same text judged as a 2024 report: it is mostly about 2025
+      assertThat(only(findings(c, 2024), "DATE_OUT_OF_YEAR").message()).contains("4 处叙述 2025 年");
+      // judged as a 2023 report, a year it never names
+      assertThat(findings(c, 2023)).extracting(Finding::code).containsExactly("DATE_OUT_OF_YEAR");
     }
 
     @Test
     void citingThePriorYearInAnOrdinaryReportIsFine() {
       // 003 附件5 and the basic data's 2021年决算数, in a 2022 report
       String text = "2022年“三公”经费预算数为1.81万元。2022年“三公”经费预算较2021年减少0.1万元。"
-          + "2021年决算数139.38万元，2022年决算数292.31万元。与2021年相比，支出增加。";
+          + "2021年决算数139.38万元，2022年决算数292.31万元。与2021年相比，支出增加。2021年末结余0元。"
+          + "2023年将继续加强预算管理。2023年计划开展培训2期。";
       ReportContent c = Build.narrative(ReportContent.empty(), section("basic", text));
       assertThat(findings(c, 2022)).isEmpty();
+      // 002: a baseline in a sentence that names the report's year, and one historical aside
+      String aside = "2021年度三公经费支出1.91万元，2020年三公经费支出2.13万元，减少0.22万元。"
+          + "表彰了2020年度优秀会员15名。2021年全县着力打造14个服务乡村振兴战略先进村。2021年完成换届。";
+      assertThat(findings(Build.narrative(ReportContent.empty(), section("performance", aside)), 2021)).isEmpty();
       // even when the report year is barely named, comparisons alone do not count
       ReportContent sparse = Build.narrative(ReportContent.empty(), section("basic", "较2021年减少0.1万元，比2021年同期增加。"));
       assertThat(findings(sparse, 2022)).isEmpty();
+    }
+
+    @Test
+    void aHistoricalAsideInALongReportIsFine() {
+      StringBuilder text = new StringBuilder("2019年被评为全省先进单位。2019年完成机构改革。");
+      for (int i = 0; i < 10; i++) {
+        text.append("2022年开展活动").append(i + 1).append("场。");
+      }
+      assertThat(findings(Build.narrative(ReportContent.empty(), section("basic", text.toString())), 2022)).isEmpty();
+      assertThat(findings(Build.narrative(ReportContent.empty(), section("basic", "2019年完成机构改革。")), 2022))
+          .extracting(Finding::code).containsExactly("DATE_OUT_OF_YEAR"); // the report's year never named
     }
   }
 
