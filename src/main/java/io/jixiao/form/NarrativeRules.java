@@ -45,8 +45,8 @@ final class NarrativeRules {
         for (BigDecimal part : figure.parts()) {
           listed.append(listed.length() == 0 ? "" : " + ").append(num(part.movePointLeft(4)));
         }
-        findings.error(Findings.SUM_MISMATCH, amountPath, "正文所列" + label + "各项 " + listed + " = "
-            + num(sum.movePointLeft(4)) + "万元，与所述合计 " + yuan(amount) + " 不符");
+        findings.error(Findings.SUM_MISMATCH, amountPath, "正文「" + label + "」所列各项 " + listed + " = "
+            + num(sum.movePointLeft(4)) + "万元，与所述合计 " + yuan(amount) + "不符");
       }
     }
     if (amount == null || figure.refersTo() == null || figure.refersTo().isBlank()) {
@@ -57,11 +57,11 @@ final class NarrativeRules {
       return;
     }
     if (Magnitude.suspect(amount, table)) {
-      findings.warning(Findings.MAGNITUDE_SUSPECT, amountPath, "正文" + label + " " + yuan(amount) + " 与表中 "
-          + yuan(table) + " 相差约一万倍，请核对单位（元/万元）");
+      findings.warning(Findings.MAGNITUDE_SUSPECT, amountPath, "正文" + label + " " + yuan(amount) + "与表中 "
+          + yuan(table) + "相差约一万倍，请核对单位（元/万元）");
     } else {
       findings.warning(Findings.NARRATIVE_FIGURE_MISMATCH, amountPath, "正文" + label + " " + yuan(amount)
-          + " 与表中 " + yuan(table) + " 不符（" + figure.refersTo().strip() + "）");
+          + "与表中 " + yuan(table) + "不符（" + figure.refersTo().strip() + "）");
     }
   }
 

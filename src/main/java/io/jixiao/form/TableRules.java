@@ -162,7 +162,7 @@ final class TableRules {
       return;
     }
     findings.error(Findings.OVER_BUDGET_UNEXPLAINED, rowPath + ".executed",
-        label(row) + "全年执行数 " + yuan(row.executed()) + " 超过" + (row.adjustedBudget() != null ? "全年" : "年初")
+        label(row) + "全年执行数 " + yuan(row.executed()) + "超过" + (row.adjustedBudget() != null ? "全年" : "年初")
             + "预算数 " + yuan(budget) + "，未说明原因");
   }
 
@@ -185,17 +185,17 @@ final class TableRules {
       String totalPath = Paths.fundsRow(path, funds, funds.indexOf(total)) + "." + column;
       if (sources.present && sources.total.compareTo(value.apply(total)) != 0) {
         findings.error(Findings.SUM_MISMATCH, totalPath, "按收入性质分各项" + columnName + "合计 "
-            + yuan(sources.total) + "，与资金总额 " + yuan(value.apply(total)) + " 不符");
+            + yuan(sources.total) + "，与资金总额 " + yuan(value.apply(total)) + "不符");
       }
       if (nature.present && nature.total.compareTo(value.apply(total)) != 0) {
         findings.error(Findings.SUM_MISMATCH, totalPath, "按支出性质分（基本支出 + 项目支出）" + columnName + "合计 "
-            + yuan(nature.total) + "，与资金总额 " + yuan(value.apply(total)) + " 不符");
+            + yuan(nature.total) + "，与资金总额 " + yuan(value.apply(total)) + "不符");
       }
     }
     if (basic != null && basicParts.present && basicParts.total.compareTo(value.apply(basic)) != 0) {
       findings.error(Findings.SUM_MISMATCH, Paths.fundsRow(path, funds, funds.indexOf(basic)) + "." + column,
           "人员类、运转类公用经费、其他运转类" + columnName + "合计 " + yuan(basicParts.total) + "，与基本支出 "
-              + yuan(value.apply(basic)) + " 不符");
+              + yuan(value.apply(basic)) + "不符");
     }
   }
 
