@@ -60,7 +60,6 @@ final class TableRules {
       }
       checkIndicator(row, i, target, actual, suggested);
     }
-    total = Scoring.sum(total, null);
 
     checkFunds(executionWeight, executionScore);
     checkWeights(executionWeight);
