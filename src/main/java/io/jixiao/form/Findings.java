@@ -1,0 +1,103 @@
+package io.jixiao.form;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects findings. Two findings with one {@link Finding#key()} (e.g. the source lines and the nature
+ * lines both contradicting the same total) become one, so a key names exactly one finding.
+ */
+final class Findings {
+
+  // Finding codes: a public contract.
+  static final String WEIGHTS_NOT_100 = "WEIGHTS_NOT_100";
+  static final String SCORE_ABOVE_WEIGHT = "SCORE_ABOVE_WEIGHT";
+  static final String MISSING_DEVIATION_REASON = "MISSING_DEVIATION_REASON";
+  static final String SUM_MISMATCH = "SUM_MISMATCH";
+  static final String OVER_BUDGET_UNEXPLAINED = "OVER_BUDGET_UNEXPLAINED";
+  static final String DATE_OUT_OF_YEAR = "DATE_OUT_OF_YEAR";
+  static final String MAGNITUDE_SUSPECT = "MAGNITUDE_SUSPECT";
+  static final String SELF_SCORE_DIFFERS = "SELF_SCORE_DIFFERS";
+  static final String STATED_TOTAL_MISMATCH = "STATED_TOTAL_MISMATCH";
+  static final String STATED_GRADE_MISMATCH = "STATED_GRADE_MISMATCH";
+  static final String NARRATIVE_FIGURE_MISMATCH = "NARRATIVE_FIGURE_MISMATCH";
+
+  private final Map<String, Finding> byKey = new LinkedHashMap<>();
+
+  void error(String code, String path, String message) {
+    add(new Finding(code, Severity.ERROR, path, message));
+  }
+
+  void warning(String code, String path, String message) {
+    add(new Finding(code, Severity.WARNING, path, message));
+  }
+
+  private void add(Finding f) {
+    byKey.merge(f.key(), f, (a, b) -> new Finding(a.code(),
+        a.severity() == Severity.ERROR || b.severity() == Severity.ERROR ? Severity.ERROR : Severity.WARNING,
+        a.path(), a.message().equals(b.message()) ? a.message() : a.message() + "；" + b.message()));
+  }
+
+  /** Errors first, then by path (numbers in a path compare as numbers), then by code. */
+  List<Finding> sorted() {
+    List<Finding> list = new ArrayList<>(byKey.values());
+    list.sort(Comparator.comparing(Finding::severity)
+        .thenComparing(Finding::path, Findings::comparePaths)
+        .thenComparing(Finding::code));
+    return List.copyOf(list);
+  }
+
+  static int comparePaths(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      char x = a.charAt(i);
+      char y = b.charAt(j);
+      if (Character.isDigit(x) && Character.isDigit(y)) {
+        int si = i;
+        int sj = j;
+        while (i < a.length() && Character.isDigit(a.charAt(i))) {
+          i++;
+        }
+        while (j < b.length() && Character.isDigit(b.charAt(j))) {
+          j++;
+        }
+        int c = new BigDecimal(a.substring(si, i)).compareTo(new BigDecimal(b.substring(sj, j)));
+        if (c != 0) {
+          return c;
+        }
+      } else {
+        if (x != y) {
+          return Character.compare(x, y);
+        }
+        i++;
+        j++;
+      }
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+
+  // ---- message formatting ----
+
+  /** A score or count as written: 89, 9.47. */
+  static String num(BigDecimal v) {
+    if (v == null) {
+      return "（空）";
+    }
+    BigDecimal s = v.stripTrailingZeros();
+    return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+  }
+
+  /** Money: 元 with two decimals, and 万元 beside it as the seeds write it. */
+  static String yuan(BigDecimal v) {
+    if (v == null) {
+      return "（空）";
+    }
+    return v.setScale(2, RoundingMode.HALF_UP).toPlainString() + "元（" + num(v.movePointLeft(4)) + "万元）";
+  }
+}
