@@ -1,6 +1,6 @@
 package io.jixiao.form;
 
-import static io.jixiao.form.GeneratedPackage.forAll;
+import static io.jixiao.form.GeneratedPackage.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -11,9 +11,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.instancio.junit.Given;
+import org.instancio.junit.InstancioExtension;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Invariants of the rules, each checked on the 1,000 generated packages of {@link GeneratedPackage#POOL}. */
+/** Invariants of the rules, each checked on 1,000 generated packages (one per repetition, Instancio {@code @Given}). */
+@ExtendWith(InstancioExtension.class)
 class EvaluatorPropertiesTest {
 
   /**
@@ -48,9 +53,9 @@ class EvaluatorPropertiesTest {
     return p.template() == null ? Scoring.DEFAULT_TEMPLATE : p.template();
   }
 
-  @Test
-  void aSuggestionIsNeverAboveItsWeightNorNegative() {
-    forAll(p -> {
+  @RepeatedTest(1000)
+  void aSuggestionIsNeverAboveItsWeightNorNegative(@Given(GeneratedPackage.Provider.class) GeneratedPackage p) {
+    check(p, () -> {
       Evaluation e = evaluate(p);
       Map<String, IndicatorRow> rows = new HashMap<>();
       for (Table t : tables(p, e, false)) {
@@ -66,9 +71,9 @@ class EvaluatorPropertiesTest {
     });
   }
 
-  @Test
-  void totalIsExecutionScorePlusSelfScoresExactly() {
-    forAll(p -> {
+  @RepeatedTest(1000)
+  void totalIsExecutionScorePlusSelfScoresExactly(@Given(GeneratedPackage.Provider.class) GeneratedPackage p) {
+    check(p, () -> {
       Evaluation e = evaluate(p);
       for (Table t : tables(p, e, false)) {
         BigDecimal expected = t.summary().executionScore();
@@ -81,10 +86,10 @@ class EvaluatorPropertiesTest {
   }
 
   /** Each package with the next one, under the first one's template: all their totals compared. */
-  @Test
-  void aHigherTotalNeverGetsAWorseGrade() {
-    forAll(a -> {
-      GeneratedPackage b = GeneratedPackage.POOL.get((int) ((a.seed() - GeneratedPackage.BASE_SEED + 1) % 1000));
+  @RepeatedTest(1000)
+  void aHigherTotalNeverGetsAWorseGrade(
+      @Given(GeneratedPackage.Provider.class) GeneratedPackage a, @Given(GeneratedPackage.Provider.class) GeneratedPackage b) {
+    check(a, () -> {
       Template template = template(a);
       List<Summary> summaries = new ArrayList<>();
       for (GeneratedPackage p : List.of(a, b)) {
@@ -106,9 +111,9 @@ class EvaluatorPropertiesTest {
     });
   }
 
-  @Test
-  void theExecutionScoreLiesWithinItsWeight() {
-    forAll(p -> {
+  @RepeatedTest(1000)
+  void theExecutionScoreLiesWithinItsWeight(@Given(GeneratedPackage.Provider.class) GeneratedPackage p) {
+    check(p, () -> {
       Evaluation e = evaluate(p);
       assertThat(e.overall().executionScore())
           .isBetween(BigDecimal.ZERO, Scoring.executionWeight(p.content().overall(), template(p)));
@@ -122,9 +127,9 @@ class EvaluatorPropertiesTest {
     });
   }
 
-  @Test
-  void evaluateNeverThrowsOnPartialContent() {
-    forAll(p -> assertThatCode(() -> {
+  @RepeatedTest(1000)
+  void evaluateNeverThrowsOnPartialContent(@Given(GeneratedPackage.Provider.class) GeneratedPackage p) {
+    check(p, () -> assertThatCode(() -> {
       Evaluation e = evaluate(p);
       assertThat(e.overall()).isNotNull();
       assertThat(e.findings()).allSatisfy(f -> {
@@ -138,9 +143,9 @@ class EvaluatorPropertiesTest {
     }).doesNotThrowAnyException());
   }
 
-  @Test
-  void scoreAboveWeightIsRaisedExactlyWhereASelfScoreExceedsItsWeight() {
-    forAll(p -> {
+  @RepeatedTest(1000)
+  void scoreAboveWeightIsRaisedExactlyWhereASelfScoreExceedsItsWeight(@Given(GeneratedPackage.Provider.class) GeneratedPackage p) {
+    check(p, () -> {
       Evaluation e = evaluate(p);
       Set<String> expected = new HashSet<>();
       for (Table t : tables(p, e, true)) {
