@@ -54,8 +54,8 @@ class LifecycleController {
     var task = projection.findByReport(id);
     String unitHash = reports.unitContentHash(id, report.latestVersion());
     var signature = signatures.latestSignature(id);
-    return new LifecycleState(id, lifecycle.stageOf(report), task.map(OpenTask::taskId).orElse(null),
-        task.map(OpenTask::assignee).orElse(null), task.map(OpenTask::dueDate).orElse(null),
+    return new LifecycleState(id, lifecycle.stageOf(report), task.map(OpenTask::id).orElse(null),
+        task.map(OpenTask::assignee).orElse(null), task.map(OpenTask::due).orElse(null),
         report.latestVersion(), unitHash, signature.orElse(null),
         signature.map(s -> s.contentHash().trim().equals(unitHash)).orElse(false),
         signatures.latestApproval(id).orElse(null), signatures.latestPublication(id).orElse(null));

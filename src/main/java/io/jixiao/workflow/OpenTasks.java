@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 public class OpenTasks {
 
   static final String SELECT = """
-      select t.task_id, t.report_id, t.unit_code, u.name as unit_name, t.year, t.stage, t.role, t.assignee,
-             t.created_at, t.due_date
+      select t.task_id as id, t.report_id, t.unit_code, u.name as unit_name, t.year, t.stage, t.role, t.assignee,
+             t.created_at as created, t.due_date as due
         from jixiao.open_task t join jixiao.unit u on u.code = t.unit_code
       """;
 
@@ -60,7 +60,7 @@ public class OpenTasks {
     long total = jdbc.sql("select count(*) from (" + union + ") q").params(params).query(Long.class).single();
     params.put("limit", size);
     params.put("offset", (long) page * size);
-    List<OpenTask> items = jdbc.sql("select * from (" + union + ") q order by q.due_date nulls last, q.created_at, q.task_id"
+    List<OpenTask> items = jdbc.sql("select * from (" + union + ") q order by q.due nulls last, q.created, q.id"
             + " limit :limit offset :offset")
         .params(params).query(OpenTask.class).list();
     return new Page(items, page, size, total);
