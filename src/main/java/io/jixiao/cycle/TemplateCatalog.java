@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The templates cycles are filled against. The shipped ones (classpath:templates/*.json) are stored
+ * The templates cycles are filled against. The shipped ones (classpath:report-templates/*.json) are stored
  * on first start and never overwritten: a cycle's template must not change under its reports, so a
  * revised template ships under a new code.
  */
@@ -32,7 +32,7 @@ public class TemplateCatalog {
 
   private void storeShippedTemplates() {
     try {
-      for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:templates/*.json")) {
+      for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:report-templates/*.json")) {
         String definition = resource.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         Template template = json.readValue(definition, Template.class);
         jdbc.sql("""

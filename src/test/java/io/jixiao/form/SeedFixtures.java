@@ -95,9 +95,9 @@ final class SeedFixtures {
     }
   }
 
-  /** {@code COST_SEPARATE} → {@code templates/cost-separate.json}. */
+  /** {@code COST_SEPARATE} → {@code report-templates/cost-separate.json}. */
   static Template loadTemplate(String code) {
-    String resource = "templates/" + code.toLowerCase(Locale.ROOT).replace('_', '-') + ".json";
+    String resource = "report-templates/" + code.toLowerCase(Locale.ROOT).replace('_', '-') + ".json";
     try (InputStream in = SeedFixtures.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("no template resource " + resource);

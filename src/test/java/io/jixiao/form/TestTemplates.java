@@ -16,7 +16,7 @@ final class TestTemplates {
   private TestTemplates() {}
 
   static Template read(String name) {
-    try (InputStream in = TestTemplates.class.getResourceAsStream("/templates/" + name + ".json")) {
+    try (InputStream in = TestTemplates.class.getResourceAsStream("/report-templates/" + name + ".json")) {
       if (in == null) {
         throw new IllegalStateException("no template " + name);
       }
