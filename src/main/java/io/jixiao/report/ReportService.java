@@ -176,6 +176,16 @@ public class ReportService {
     return new ReportSnapshot(report, meta, content, evaluation);
   }
 
+  /** What the rules say of unsaved content (live totals while the preparer types). */
+  public Evaluation preview(UUID id, ReportContent content) {
+    Report report = find(id);
+    return Evaluator.evaluate(content, templates.get(report.templateCode()), report.year());
+  }
+
+  public Template template(Report report) {
+    return templates.get(report.templateCode());
+  }
+
   public List<ReportVersion> versions(UUID id) {
     return reports.versions(find(id).id());
   }

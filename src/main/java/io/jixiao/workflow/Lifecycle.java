@@ -94,6 +94,18 @@ public class Lifecycle {
     return stages.stage(report);
   }
 
+  /** Where a package stands: stage, task, and what its signature, approval and publication cover. */
+  public LifecycleState state(Report report) {
+    var task = projection.findByReport(report.id());
+    String unitHash = reports.unitContentHash(report.id(), report.latestVersion());
+    var signature = signatures.latestSignature(report.id());
+    return new LifecycleState(report.id(), stageOf(report), task.map(OpenTask::id).orElse(null),
+        task.map(OpenTask::assignee).orElse(null), task.map(OpenTask::due).orElse(null),
+        report.latestVersion(), unitHash, signature.orElse(null),
+        signature.map(s -> s.contentHash().trim().equals(unitHash)).orElse(false),
+        signatures.latestApproval(report.id()).orElse(null), signatures.latestPublication(report.id()).orElse(null));
+  }
+
   @Transactional
   public OpenTask claim(String taskId) {
     OpenTask task = visibleTask(taskId);

@@ -30,17 +30,12 @@ class LifecycleController {
   private final ReportService reports;
   private final Lifecycle lifecycle;
   private final Guidance guidance;
-  private final Signatures signatures;
-  private final TaskProjection projection;
   private final AuditTrail trail;
 
-  LifecycleController(ReportService reports, Lifecycle lifecycle, Guidance guidance, Signatures signatures,
-      TaskProjection projection, AuditTrail trail) {
+  LifecycleController(ReportService reports, Lifecycle lifecycle, Guidance guidance, AuditTrail trail) {
     this.reports = reports;
     this.lifecycle = lifecycle;
     this.guidance = guidance;
-    this.signatures = signatures;
-    this.projection = projection;
     this.trail = trail;
   }
 
@@ -50,15 +45,7 @@ class LifecycleController {
 
   @GetMapping("/lifecycle")
   LifecycleState state(@PathVariable UUID id) {
-    Report report = reports.find(id);
-    var task = projection.findByReport(id);
-    String unitHash = reports.unitContentHash(id, report.latestVersion());
-    var signature = signatures.latestSignature(id);
-    return new LifecycleState(id, lifecycle.stageOf(report), task.map(OpenTask::id).orElse(null),
-        task.map(OpenTask::assignee).orElse(null), task.map(OpenTask::due).orElse(null),
-        report.latestVersion(), unitHash, signature.orElse(null),
-        signature.map(s -> s.contentHash().trim().equals(unitHash)).orElse(false),
-        signatures.latestApproval(id).orElse(null), signatures.latestPublication(id).orElse(null));
+    return lifecycle.state(reports.find(id));
   }
 
   /** Every creation, save, claim, transition, signature, comment and publication, oldest first. */

@@ -66,6 +66,11 @@ public class OpenTasks {
     return new Page(items, page, size, total);
   }
 
+  /** The open task of a package, if it has one (none once published). */
+  public java.util.Optional<OpenTask> forReport(java.util.UUID reportId) {
+    return jdbc.sql(SELECT + " where t.report_id = :report").param("report", reportId).query(OpenTask.class).optional();
+  }
+
   private static String filters(Filter filter, Map<String, Object> params) {
     StringBuilder sql = new StringBuilder();
     if (filter.stage() != null) {

@@ -1,0 +1,100 @@
+package io.jixiao.ui;
+
+import io.jixiao.form.BasicDataTable;
+import io.jixiao.form.CostLine;
+import io.jixiao.form.CostRow;
+import io.jixiao.form.Evaluation;
+import io.jixiao.form.Finding;
+import io.jixiao.form.FundsLine;
+import io.jixiao.form.FundsRow;
+import io.jixiao.form.NarrativeSection;
+import io.jixiao.form.ReportContent;
+import io.jixiao.form.SelfEvaluationTable;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Look-ups the page templates need, so the templates stay free of logic. */
+@Component("forms")
+class FormView {
+
+  private final tools.jackson.databind.json.JsonMapper json;
+
+  FormView(tools.jackson.databind.json.JsonMapper json) {
+    this.json = json;
+  }
+
+  public FundsRow fundsRow(SelfEvaluationTable table, FundsLine line) {
+    return table == null ? null : table.funds().stream().filter(r -> r.line() == line).findFirst().orElse(null);
+  }
+
+  public CostRow costRow(BasicDataTable data, CostLine line) {
+    return data == null ? null : data.costs().stream().filter(r -> r.line() == line).findFirst().orElse(null);
+  }
+
+  /** The 项目支出 rows, one per project, plus a blank one to add another. */
+  public List<CostRow> costItems(BasicDataTable data) {
+    List<CostRow> items = new java.util.ArrayList<>(data == null ? List.of()
+        : data.costs().stream().filter(r -> r.line() == CostLine.PROJECT_ITEM).toList());
+    items.add(null);
+    return items;
+  }
+
+  public NarrativeSection section(ReportContent content, String key) {
+    return content.narrative().stream().filter(s -> key.equals(s.key())).findFirst().orElse(null);
+  }
+
+  /** Sections a package has that its template's outline does not list (another region's outline). */
+  public List<NarrativeSection> extraSections(ReportContent content, List<String> outlineKeys) {
+    return content.narrative().stream().filter(s -> !outlineKeys.contains(s.key())).toList();
+  }
+
+  public <T> List<T> withBlank(List<T> rows) {
+    List<T> result = new java.util.ArrayList<>(rows);
+    result.add(null);
+    return result;
+  }
+
+  public BigDecimal suggestion(Evaluation evaluation, String rowPath) {
+    return evaluation.suggestions().get(rowPath);
+  }
+
+  public List<Finding> findingsAt(Evaluation evaluation, String pathPrefix) {
+    return evaluation.findings().stream()
+        .filter(f -> f.path().equals(pathPrefix) || f.path().startsWith(pathPrefix + ".")
+            || f.path().startsWith(pathPrefix + "["))
+        .toList();
+  }
+
+  public String plain(BigDecimal value) {
+    return value == null ? "" : value.toPlainString();
+  }
+
+  /** A rate as a percentage with two decimals: 0.9876 → 98.76%. */
+  public String percent(BigDecimal rate) {
+    return rate == null ? "—" : rate.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%";
+  }
+
+  public String reportField(io.jixiao.form.ProjectReport report, String field) {
+    if (report == null) {
+      return "";
+    }
+    return switch (field) {
+      case "purpose" -> report.purpose();
+      case "management" -> report.management();
+      case "goalsAchieved" -> report.goalsAchieved();
+      case "problems" -> report.problems();
+      case "improvements" -> report.improvements();
+      case "other" -> report.other();
+      default -> "";
+    };
+  }
+
+  public String pretty(ReportContent content) {
+    return json.writerWithDefaultPrettyPrinter().writeValueAsString(content);
+  }
+
+  public String shortHash(String hash) {
+    return hash == null ? "" : hash.trim().substring(0, Math.min(12, hash.trim().length()));
+  }
+}

@@ -1,0 +1,86 @@
+package io.jixiao.ui;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** The editor's row buttons, applied to the form's tree before it is read: add, remove, move up, move down. */
+final class RowOperations {
+
+  private static final Pattern OP = Pattern.compile("^(add|remove|up|down):([A-Za-z.\\[\\]0-9]+?)(?:\\[(\\d+)\\])?$");
+
+  private RowOperations() {}
+
+  static void apply(ObjectNode tree, String op) {
+    Matcher m = OP.matcher(op);
+    if (!m.matches()) {
+      return;
+    }
+    ArrayNode list = list(tree, m.group(2));
+    if (list == null) {
+      return;
+    }
+    String verb = m.group(1);
+    if (verb.equals("add")) {
+      ObjectNode row = list.addObject();
+      if (m.group(2).endsWith("indicators")) {
+        row.put("level1", list.size() > 1 ? list.get(list.size() - 2).path("level1").asString("OUTPUT") : "OUTPUT");
+      } else if (m.group(2).equals("projects")) {
+        row.put("code", "p" + System.currentTimeMillis() % 100000);
+      }
+      return;
+    }
+    if (m.group(3) == null) {
+      return;
+    }
+    int index = Integer.parseInt(m.group(3));
+    if (index < 0 || index >= list.size()) {
+      return;
+    }
+    switch (verb) {
+      case "remove" -> list.remove(index);
+      case "up" -> swap(list, index, index - 1);
+      case "down" -> swap(list, index, index + 1);
+      default -> { }
+    }
+  }
+
+  private static void swap(ArrayNode list, int a, int b) {
+    if (b < 0 || b >= list.size()) {
+      return;
+    }
+    JsonNode first = list.get(a);
+    list.set(a, list.get(b));
+    list.set(b, first);
+  }
+
+  /** The list at a form path such as {@code overall.indicators} or {@code projects[1].table.indicators}. */
+  private static ArrayNode list(ObjectNode tree, String path) {
+    JsonNode node = tree;
+    String[] parts = path.split("\\.");
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i];
+      int bracket = part.indexOf('[');
+      String field = bracket < 0 ? part : part.substring(0, bracket);
+      boolean last = i == parts.length - 1;
+      if (!(node instanceof ObjectNode object)) {
+        return null;
+      }
+      JsonNode child = object.get(field);
+      if (child == null) {
+        child = last || bracket >= 0 ? object.putArray(field) : object.putObject(field);
+      }
+      if (bracket >= 0) {
+        int index = Integer.parseInt(part.substring(bracket + 1, part.length() - 1));
+        if (!(child instanceof ArrayNode array) || index >= array.size()) {
+          return null;
+        }
+        child = array.get(index);
+      }
+      node = child;
+    }
+    return node instanceof ArrayNode array ? array : null;
+  }
+}

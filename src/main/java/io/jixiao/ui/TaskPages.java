@@ -1,0 +1,92 @@
+package io.jixiao.ui;
+
+import io.jixiao.security.CurrentUser;
+import io.jixiao.unit.UnitRepository;
+import io.jixiao.workflow.Lifecycle;
+import io.jixiao.workflow.OpenTask;
+import io.jixiao.workflow.OpenTasks;
+import io.jixiao.workflow.Stage;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 任务列表: the home page — the caller's tasks and the ones they may claim. */
+@Controller
+class TaskPages {
+
+  private final OpenTasks openTasks;
+  private final Lifecycle lifecycle;
+  private final CurrentUser user;
+  private final UnitRepository units;
+
+  TaskPages(OpenTasks openTasks, Lifecycle lifecycle, CurrentUser user, UnitRepository units) {
+    this.openTasks = openTasks;
+    this.lifecycle = lifecycle;
+    this.user = user;
+    this.units = units;
+  }
+
+  /** A task row as shown: how long it has waited, and whether it is overdue. */
+  record Row(OpenTask task, long waitedDays, boolean overdue) {
+    static Row of(OpenTask task) {
+      OffsetDateTime now = OffsetDateTime.now();
+      return new Row(task, Duration.between(task.created(), now).toDays(),
+          task.due() != null && task.due().isBefore(now));
+    }
+  }
+
+  @GetMapping("/")
+  String home() {
+    return "redirect:/tasks";
+  }
+
+  @GetMapping("/tasks")
+  String tasks(
+      @RequestParam(required = false) Stage stage,
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String unitCode,
+      @RequestParam(required = false) Boolean overdue,
+      Model model) {
+    String unit = unitCode == null || unitCode.isBlank() ? null : unitCode;
+    OpenTasks.Filter filter = new OpenTasks.Filter(stage, year, unit, overdue);
+    var mine = openTasks.find(user.username(), user.roles(), user.units(), OpenTasks.Queue.MINE, filter, 0, 200);
+    var claimable = openTasks.find(user.username(), user.roles(), user.units(), OpenTasks.Queue.CLAIMABLE, filter, 0, 200);
+    model.addAttribute("mine", mine.items().stream().map(Row::of).toList());
+    model.addAttribute("mineTotal", mine.total());
+    model.addAttribute("claimable", claimable.items().stream().map(Row::of).toList());
+    model.addAttribute("claimableTotal", claimable.total());
+    model.addAttribute("stages", Stage.values());
+    model.addAttribute("units", units.findAll(user.unitScope()));
+    model.addAttribute("filter", filter);
+    return "tasks";
+  }
+
+  /** Claims in place (htmx): the row comes back in "my tasks" form, or a note that someone was quicker. */
+  @PostMapping("/tasks/{id}/claim")
+  String claim(@PathVariable String id, Model model) {
+    try {
+      model.addAttribute("row", Row.of(lifecycle.claim(id)));
+      model.addAttribute("mineRow", true);
+    } catch (ErrorResponseException e) {
+      model.addAttribute("gone", e.getBody().getDetail());
+    }
+    return "tasks :: row";
+  }
+
+  @PostMapping("/tasks/{id}/unclaim")
+  String unclaim(@PathVariable String id, Model model) {
+    try {
+      model.addAttribute("row", Row.of(lifecycle.unclaim(id)));
+      model.addAttribute("mineRow", false);
+    } catch (ErrorResponseException e) {
+      model.addAttribute("gone", e.getBody().getDetail());
+    }
+    return "tasks :: row";
+  }
+}

@@ -1,0 +1,15 @@
+// htmx requests carry the CSRF token the page was rendered with.
+document.addEventListener('htmx:configRequest', function (event) {
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) {
+    event.detail.headers[header.content] = token.content;
+  }
+});
+// Destructive actions ask first; the question is in the button's data-confirm (from the message bundle).
+document.addEventListener('submit', function (event) {
+  var button = event.submitter;
+  if (button && button.dataset.confirm && !window.confirm(button.dataset.confirm)) {
+    event.preventDefault();
+  }
+});
