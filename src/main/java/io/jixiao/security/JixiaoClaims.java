@@ -10,7 +10,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * How Keycloak's tokens say who someone is: realm roles under {@code realm_access.roles}, the units
+ * How Keycloak's tokens say who someone is: realm roles (see {@link #realmRoles}), the units
  * they belong to or cover under {@code units}. Both become Spring authorities
  * ({@code ROLE_preparer}, {@code UNIT_xintian-jsx}) for access tokens and OIDC logins alike.
  */
@@ -21,14 +21,20 @@ final class JixiaoClaims {
 
   private JixiaoClaims() {}
 
+  /**
+   * Realm roles: {@code realm_access.roles} in access tokens; the ID token and userinfo carry
+   * the same list as a flat {@code roles} claim (the realm's jixiao-api scope maps it).
+   */
   static Set<String> realmRoles(Map<String, Object> claims) {
+    Set<String> names = new LinkedHashSet<>();
     if (claims.get("realm_access") instanceof Map<?, ?> realmAccess
         && realmAccess.get("roles") instanceof Collection<?> roles) {
-      Set<String> names = new LinkedHashSet<>();
       roles.forEach(role -> names.add(String.valueOf(role)));
-      return names;
     }
-    return Set.of();
+    if (claims.get("roles") instanceof Collection<?> roles) {
+      roles.forEach(role -> names.add(String.valueOf(role)));
+    }
+    return names;
   }
 
   static Set<String> units(Map<String, Object> claims) {

@@ -178,7 +178,7 @@ class ReportPages {
     } catch (JacksonException e) {
       model.addAttribute("formError", e.getOriginalMessage());
     }
-    return "report :: live";
+    return "fragments/report-parts :: live";
   }
 
   /** A lifecycle step from the page: the task is claimed for the caller if nobody holds it. */

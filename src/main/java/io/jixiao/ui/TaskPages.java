@@ -76,7 +76,7 @@ class TaskPages {
     } catch (ErrorResponseException e) {
       model.addAttribute("gone", e.getBody().getDetail());
     }
-    return "tasks :: row";
+    return "fragments/task-row :: row";
   }
 
   @PostMapping("/tasks/{id}/unclaim")
@@ -87,6 +87,6 @@ class TaskPages {
     } catch (ErrorResponseException e) {
       model.addAttribute("gone", e.getBody().getDetail());
     }
-    return "tasks :: row";
+    return "fragments/task-row :: row";
   }
 }
