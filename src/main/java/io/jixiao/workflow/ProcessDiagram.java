@@ -34,7 +34,7 @@ public class ProcessDiagram {
   private static final String ARROW_ID = "jx-process-arrow";
 
   private static final String STYLE = """
-      .jx-process{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif}
+      .jx-process{max-width:100%;height:auto;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",system-ui,sans-serif}
       .jx-process .stage rect,.jx-process .event circle{fill:#fff;stroke:#5f6b7a;stroke-width:1.5}
       .jx-process .event.end circle{stroke-width:3}
       .jx-process .gateway polygon{fill:#fff;stroke:#5f6b7a;stroke-width:1.5}
