@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +18,7 @@ import org.springframework.stereotype.Component;
  * 新田县 2022 uses the template its 附件4 tables follow; everything else the national default.
  */
 @Component
+@Order(1)
 @ConditionalOnProperty(name = "jixiao.demo.enabled", havingValue = "true", matchIfMissing = true)
 class DemoData implements ApplicationRunner {
 

@@ -1,0 +1,384 @@
+package io.jixiao.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.flowable.bpmn.model.BpmnModel;
+import org.flowable.bpmn.model.EndEvent;
+import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.Gateway;
+import org.flowable.bpmn.model.GraphicInfo;
+import org.flowable.bpmn.model.SequenceFlow;
+import org.flowable.bpmn.model.StartEvent;
+import org.flowable.bpmn.model.UserTask;
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.repository.ProcessDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * The lifecycle as a picture: the deployed {@code reportLifecycle} process definition's diagram
+ * interchange (shape bounds and flow waypoints) drawn as a self-contained inline SVG, with the
+ * package's current stage highlighted. The drawing follows whatever BPMN is deployed; the layout
+ * read from a definition is cached by its id (a deployed definition never changes).
+ *
+ * <p>Styling is by class — {@code stage}, {@code current}, {@code passed}, {@code flow},
+ * {@code gateway}, {@code event} — with defaults in an embedded stylesheet scoped to
+ * {@code .jx-process}, so a page can restyle it.
+ */
+@Component
+public class ProcessDiagram {
+
+  private static final double PAD = 12;
+  private static final String ARROW_ID = "jx-process-arrow";
+
+  private static final String STYLE = """
+      .jx-process{max-width:100%;height:auto;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",system-ui,sans-serif}
+      .jx-process .stage rect,.jx-process .event circle{fill:#fff;stroke:#5f6b7a;stroke-width:1.5}
+      .jx-process .event.end circle{stroke-width:3}
+      .jx-process .gateway polygon{fill:#fff;stroke:#5f6b7a;stroke-width:1.5}
+      .jx-process .gateway path{stroke:#5f6b7a;stroke-width:2}
+      .jx-process .flow polyline{fill:none;stroke:#5f6b7a;stroke-width:1.2}
+      .jx-process .flow text{font-size:10px;fill:#44505e}
+      .jx-process .name{font-size:12px;fill:#1f2933}
+      .jx-process .event .name{font-size:11px}
+      .jx-process .arrowhead{fill:#5f6b7a}
+      .jx-process .passed rect,.jx-process .passed circle{fill:#eef6ee;stroke:#4f8a55}
+      .jx-process .current rect,.jx-process .current circle{fill:#fff4d6;stroke:#c2410c;stroke-width:4}
+      .jx-process .current .name{font-weight:bold}
+      """;
+
+  private final RepositoryService repository;
+  private final Map<String, Layout> layouts = new ConcurrentHashMap<>();
+
+  ProcessDiagram(RepositoryService repository) {
+    this.repository = repository;
+  }
+
+  /** The latest deployed lifecycle with {@code current} highlighted (none when null). */
+  public String svg(Stage current) {
+    return svg(current, Set.of());
+  }
+
+  /** As {@link #svg(Stage)}, also marking the stages the package has already been through. */
+  public String svg(Stage current, Set<Stage> passed) {
+    return svg(latestDefinitionId(), current, passed);
+  }
+
+  /** A given definition of the lifecycle — the one a package's process instance runs on. */
+  public String svg(String processDefinitionId, Stage current, Set<Stage> passed) {
+    Layout layout = layouts.computeIfAbsent(processDefinitionId, this::read);
+    return render(layout, current, passed == null ? Set.of() : passed);
+  }
+
+  String latestDefinitionId() {
+    ProcessDefinition definition = repository.createProcessDefinitionQuery()
+        .processDefinitionKey(Lifecycle.PROCESS_KEY).latestVersion().singleResult();
+    if (definition == null) {
+      throw new IllegalStateException("process " + Lifecycle.PROCESS_KEY + " is not deployed");
+    }
+    return definition.getId();
+  }
+
+  // --- reading the model ---------------------------------------------------------------------
+
+  enum Kind { TASK, START, END, GATEWAY }
+
+  record Node(String id, String name, Kind kind, double x, double y, double width, double height) {}
+
+  record Point(double x, double y) {}
+
+  /** A sequence flow; its name is drawn at {@code label}, beside the line if {@code vertical}, else above it. */
+  record Flow(String id, String name, List<Point> waypoints, Point label, boolean vertical) {}
+
+  record Layout(String processName, List<Node> nodes, List<Flow> flows,
+      double minX, double minY, double maxX, double maxY) {}
+
+  private Layout read(String processDefinitionId) {
+    BpmnModel model = repository.getBpmnModel(processDefinitionId);
+    if (model == null || model.getMainProcess() == null) {
+      throw new IllegalStateException("no BPMN model for " + processDefinitionId);
+    }
+    List<Node> nodes = new ArrayList<>();
+    List<Flow> flows = new ArrayList<>();
+    Bounds bounds = new Bounds();
+    for (FlowElement element : model.getMainProcess().getFlowElements()) {
+      if (element instanceof SequenceFlow flow) {
+        List<GraphicInfo> infos = model.getFlowLocationGraphicInfo(flow.getId());
+        if (infos == null || infos.size() < 2) {
+          continue;
+        }
+        List<Point> points = infos.stream().map(g -> new Point(g.getX(), g.getY())).toList();
+        points.forEach(p -> bounds.add(p.x(), p.y()));
+        Point[] mid = midpoint(points);
+        boolean vertical = Math.abs(mid[1].x() - mid[2].x()) < Math.abs(mid[1].y() - mid[2].y());
+        Point label = vertical ? new Point(mid[0].x() + 5, mid[0].y() + 3) : new Point(mid[0].x(), mid[0].y() - 4);
+        if (flow.getName() != null && !flow.getName().isBlank()) {
+          double textWidth = flow.getName().length() * 7;
+          bounds.add(vertical ? label.x() + textWidth : label.x() - textWidth / 2, label.y() - 10);
+          bounds.add(vertical ? label.x() : label.x() + textWidth / 2, label.y() + 2);
+        }
+        flows.add(new Flow(flow.getId(), flow.getName(), points, label, vertical));
+        continue;
+      }
+      Kind kind = element instanceof UserTask ? Kind.TASK
+          : element instanceof StartEvent ? Kind.START
+          : element instanceof EndEvent ? Kind.END
+          : element instanceof Gateway ? Kind.GATEWAY
+          : null;
+      GraphicInfo info = model.getGraphicInfo(element.getId());
+      if (kind == null || info == null) {
+        continue;
+      }
+      Node node = new Node(element.getId(), element.getName(), kind, info.getX(), info.getY(), info.getWidth(),
+          info.getHeight());
+      bounds.add(node.x(), node.y());
+      bounds.add(node.x() + node.width(), node.y() + node.height());
+      if (kind == Kind.START || kind == Kind.END) {
+        bounds.add(node.x() + node.width() / 2 + 45, node.y() + node.height() + 32); // the name below
+        bounds.add(node.x() + node.width() / 2 - 45, node.y() + node.height() + 32);
+      }
+      nodes.add(node);
+    }
+    return new Layout(model.getMainProcess().getName(), List.copyOf(nodes), List.copyOf(flows),
+        bounds.minX - PAD, bounds.minY - PAD, bounds.maxX + PAD, bounds.maxY + PAD);
+  }
+
+  private static final class Bounds {
+    double minX = Double.MAX_VALUE;
+    double minY = Double.MAX_VALUE;
+    double maxX = -Double.MAX_VALUE;
+    double maxY = -Double.MAX_VALUE;
+
+    void add(double x, double y) {
+      minX = Math.min(minX, x);
+      minY = Math.min(minY, y);
+      maxX = Math.max(maxX, x);
+      maxY = Math.max(maxY, y);
+    }
+  }
+
+  // --- drawing -------------------------------------------------------------------------------
+
+  private static String render(Layout layout, Stage current, Set<Stage> passed) {
+    double width = layout.maxX() - layout.minX();
+    double height = layout.maxY() - layout.minY();
+    String currentName = current == null ? null : layout.nodes().stream()
+        .filter(n -> n.id().equals(current.name())).map(Node::name).findFirst().orElse(current.name());
+    String title = layout.processName() == null || layout.processName().isBlank()
+        ? "报告流程 Report lifecycle" : layout.processName();
+    String label = title
+        + (current == null ? "" : "：当前阶段 " + currentName + " (" + current.name() + ")");
+
+    StringBuilder svg = new StringBuilder(8192);
+    svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"jx-process\" role=\"img\"")
+        .append(" viewBox=\"").append(n(layout.minX())).append(' ').append(n(layout.minY())).append(' ')
+        .append(n(width)).append(' ').append(n(height)).append('"')
+        .append(" width=\"").append(n(width)).append("\" height=\"").append(n(height)).append('"')
+        .append(" aria-label=\"").append(escape(label)).append('"');
+    if (current != null) {
+      svg.append(" data-current=\"").append(current.name()).append('"');
+    }
+    svg.append(">\n<title>").append(escape(label)).append("</title>\n");
+    svg.append("<style>").append(STYLE).append("</style>\n");
+    svg.append("<defs><marker id=\"").append(ARROW_ID).append("\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\"")
+        .append(" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\" markerUnits=\"userSpaceOnUse\">")
+        .append("<path class=\"arrowhead\" d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n");
+
+    // Flows first, so shapes sit on top of their line ends.
+    for (Flow flow : layout.flows()) {
+      drawFlow(svg, flow);
+    }
+    for (Node node : layout.nodes()) {
+      Stage stage = stageOf(node);
+      boolean isCurrent = stage != null && stage == current;
+      boolean isPassed = stage != null && !isCurrent && passed.contains(stage);
+      switch (node.kind()) {
+        case TASK -> drawTask(svg, node, isCurrent, isPassed);
+        case START, END -> drawEvent(svg, node, stage, isCurrent, isPassed);
+        case GATEWAY -> drawGateway(svg, node);
+      }
+    }
+    return svg.append("</svg>").toString();
+  }
+
+  /** User tasks are named after the stages and the end event is PUBLISHED. */
+  private static Stage stageOf(Node node) {
+    if (node.kind() != Kind.TASK && node.kind() != Kind.END) {
+      return null;
+    }
+    for (Stage stage : Stage.values()) {
+      if (stage.name().equals(node.id())) {
+        return stage;
+      }
+    }
+    return null;
+  }
+
+  private static void drawTask(StringBuilder svg, Node node, boolean current, boolean passed) {
+    svg.append("<g class=\"stage task").append(current ? " current" : "").append(passed ? " passed" : "")
+        .append("\" data-stage=\"").append(escape(node.id())).append('"');
+    if (current) {
+      svg.append(" aria-current=\"step\"");
+    }
+    svg.append(">");
+    svg.append("<title>").append(escape(nameOrId(node))).append("</title>");
+    svg.append("<rect x=\"").append(n(node.x())).append("\" y=\"").append(n(node.y()))
+        .append("\" width=\"").append(n(node.width())).append("\" height=\"").append(n(node.height()))
+        .append("\" rx=\"10\" ry=\"10\"/>");
+    List<String> lines = wrap(nameOrId(node));
+    double centreX = node.x() + node.width() / 2;
+    double lineHeight = 16;
+    double firstBaseline = node.y() + node.height() / 2 - (lines.size() - 1) * lineHeight / 2 + 4;
+    svg.append("<text class=\"name\" text-anchor=\"middle\" x=\"").append(n(centreX)).append("\" y=\"")
+        .append(n(firstBaseline)).append("\">");
+    for (int i = 0; i < lines.size(); i++) {
+      svg.append("<tspan x=\"").append(n(centreX)).append("\" y=\"").append(n(firstBaseline + i * lineHeight))
+          .append("\">").append(escape(lines.get(i))).append("</tspan>");
+    }
+    svg.append("</text></g>\n");
+  }
+
+  private static void drawEvent(StringBuilder svg, Node node, Stage stage, boolean current, boolean passed) {
+    boolean end = node.kind() == Kind.END;
+    svg.append("<g class=\"").append(stage != null ? "stage " : "").append("event ").append(end ? "end" : "start")
+        .append(current ? " current" : "").append(passed ? " passed" : "").append('"');
+    if (stage != null) {
+      svg.append(" data-stage=\"").append(escape(stage.name())).append('"');
+    }
+    if (current) {
+      svg.append(" aria-current=\"step\"");
+    }
+    svg.append(">");
+    svg.append("<title>").append(escape(nameOrId(node))).append("</title>");
+    double r = Math.min(node.width(), node.height()) / 2;
+    double cx = node.x() + node.width() / 2;
+    double cy = node.y() + node.height() / 2;
+    svg.append("<circle cx=\"").append(n(cx)).append("\" cy=\"").append(n(cy)).append("\" r=\"").append(n(r))
+        .append("\"/>");
+    List<String> lines = wrap(nameOrId(node));
+    svg.append("<text class=\"name\" text-anchor=\"middle\">");
+    for (int i = 0; i < lines.size(); i++) {
+      svg.append("<tspan x=\"").append(n(cx)).append("\" y=\"").append(n(node.y() + node.height() + 14 + i * 14))
+          .append("\">").append(escape(lines.get(i))).append("</tspan>");
+    }
+    svg.append("</text></g>\n");
+  }
+
+  private static void drawGateway(StringBuilder svg, Node node) {
+    double cx = node.x() + node.width() / 2;
+    double cy = node.y() + node.height() / 2;
+    double hw = node.width() / 2;
+    double hh = node.height() / 2;
+    svg.append("<g class=\"gateway\" data-id=\"").append(escape(node.id())).append("\">");
+    svg.append("<title>").append(escape(nameOrId(node))).append("</title>");
+    svg.append("<polygon points=\"").append(n(cx)).append(',').append(n(node.y())).append(' ')
+        .append(n(node.x() + node.width())).append(',').append(n(cy)).append(' ')
+        .append(n(cx)).append(',').append(n(node.y() + node.height())).append(' ')
+        .append(n(node.x())).append(',').append(n(cy)).append("\"/>");
+    double m = Math.min(hw, hh) * 0.4; // the exclusive gateway's X marker
+    svg.append("<path d=\"M").append(n(cx - m)).append(',').append(n(cy - m)).append(" L").append(n(cx + m))
+        .append(',').append(n(cy + m)).append(" M").append(n(cx + m)).append(',').append(n(cy - m)).append(" L")
+        .append(n(cx - m)).append(',').append(n(cy + m)).append("\"/>");
+    svg.append("</g>\n");
+  }
+
+  private static void drawFlow(StringBuilder svg, Flow flow) {
+    svg.append("<g class=\"flow\" data-id=\"").append(escape(flow.id())).append("\">");
+    svg.append("<polyline points=\"");
+    for (int i = 0; i < flow.waypoints().size(); i++) {
+      Point p = flow.waypoints().get(i);
+      svg.append(i == 0 ? "" : " ").append(n(p.x())).append(',').append(n(p.y()));
+    }
+    svg.append("\" marker-end=\"url(#").append(ARROW_ID).append(")\"/>");
+    if (flow.name() != null && !flow.name().isBlank()) {
+      svg.append("<text class=\"flow-label\" text-anchor=\"").append(flow.vertical() ? "start" : "middle")
+          .append("\" x=\"").append(n(flow.label().x())).append("\" y=\"").append(n(flow.label().y())).append("\">").append(escape(flow.name())).append("</text>");
+    }
+    svg.append("</g>\n");
+  }
+
+  /** The point halfway along a polyline, with the ends of the segment it lies on. */
+  private static Point[] midpoint(List<Point> points) {
+    double total = 0;
+    for (int i = 1; i < points.size(); i++) {
+      total += distance(points.get(i - 1), points.get(i));
+    }
+    double remaining = total / 2;
+    for (int i = 1; i < points.size(); i++) {
+      Point a = points.get(i - 1);
+      Point b = points.get(i);
+      double length = distance(a, b);
+      if (remaining <= length && length > 0) {
+        double t = remaining / length;
+        return new Point[] {new Point(a.x() + (b.x() - a.x()) * t, a.y() + (b.y() - a.y()) * t), a, b};
+      }
+      remaining -= length;
+    }
+    Point last = points.get(points.size() - 1);
+    return new Point[] {last, points.get(points.size() - 2), last};
+  }
+
+  private static double distance(Point a, Point b) {
+    return Math.hypot(b.x() - a.x(), b.y() - a.y());
+  }
+
+  private static String nameOrId(Node node) {
+    return node.name() == null || node.name().isBlank() ? node.id() : node.name();
+  }
+
+  /**
+   * The bilingual names ("填报 Draft", "单位负责人签字 Unit head sign-off") on two lines, broken at
+   * the space where the Chinese ends and the English begins; other names stay on one line.
+   */
+  static List<String> wrap(String name) {
+    String text = name.strip();
+    for (int i = 1; i < text.length() - 1; i++) {
+      if (Character.isWhitespace(text.charAt(i)) && isCjk(text.codePointBefore(i))
+          && !isCjk(text.codePointAt(i + 1)) && !Character.isWhitespace(text.charAt(i + 1))) {
+        return List.of(text.substring(0, i).strip(), text.substring(i + 1).strip());
+      }
+    }
+    return List.of(text);
+  }
+
+  private static boolean isCjk(int codePoint) {
+    return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN
+        || (codePoint >= 0x3000 && codePoint <= 0x303F) // CJK punctuation
+        || (codePoint >= 0xFF00 && codePoint <= 0xFFEF); // full-width forms
+  }
+
+  /** Text and attribute values, escaped for XML. */
+  static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&apos;");
+        default -> {
+          // Characters XML 1.0 forbids are dropped rather than emitted.
+          if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** Coordinates without a trailing ".0". */
+  private static String n(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    return String.valueOf(Math.round(value * 100) / 100.0);
+  }
+}

@@ -1,0 +1,107 @@
+package io.jixiao.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jixiao.form.Severity;
+import io.jixiao.report.Report;
+import io.jixiao.report.ReportService;
+import io.jixiao.security.Role;
+import io.jixiao.security.RunAs;
+import io.jixiao.support.DemoUser;
+import io.jixiao.workflow.Guidance;
+import io.jixiao.workflow.Lifecycle;
+import io.jixiao.workflow.OpenTask;
+import io.jixiao.workflow.OpenTasks;
+import io.jixiao.workflow.Stage;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A fresh start with demo packages on: every demo user finds work, and every stage has a package. */
+@SpringBootTest(properties = "jixiao.demo.packages=true")
+@ActiveProfiles("test")
+class DemoPackagesTest {
+
+  private static final OpenTasks.Filter ALL = new OpenTasks.Filter(null, null, null, null);
+
+  @Autowired DemoPackages demo;
+  @Autowired OpenTasks tasks;
+  @Autowired ReportService reports;
+  @Autowired Lifecycle lifecycle;
+  @Autowired Guidance guidance;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void everyDemoUserHasATaskInTheirQueue() {
+    for (DemoUser user : DemoUser.values()) {
+      Set<Role> roles = Set.of(Role.ofRealmRole(user.role).orElseThrow());
+      OpenTasks.Page page = tasks.find(user.username, roles, Set.copyOf(user.units), OpenTasks.Queue.BOTH, ALL, 0, 50);
+      assertThat(page.total()).as(user.username).isPositive();
+      for (OpenTask task : page.items()) {
+        assertThat(task.stage().actor()).as(user.username + " " + task).isEqualTo(roles.iterator().next());
+      }
+    }
+    // The one left claimed shows under "my tasks"; everything else is there to be claimed.
+    List<OpenTask> mine = tasks.find("xintian.finance", Set.of(Role.FINANCE_REVIEWER),
+        Set.of("xintian-jsx", "xintian-fyjk"), OpenTasks.Queue.MINE, ALL, 0, 50).items();
+    assertThat(mine).singleElement().satisfies(task -> {
+      assertThat(task.stage()).isEqualTo(Stage.FINANCE_REVIEW);
+      assertThat(task.assignee()).isEqualTo("xintian.finance");
+    });
+    assertThat(jdbc.sql("select count(*) from jixiao.open_task where assignee is not null").query(Long.class).single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void packagesStandAtEveryStage() {
+    Map<Stage, Integer> byStage = new EnumMap<>(Stage.class);
+    RunAs.run("admin", Role.ADMIN, List.of(), () -> {
+      for (Report report : reports.list(null, null)) {
+        byStage.merge(lifecycle.stageOf(report), 1, Integer::sum);
+      }
+    });
+    assertThat(byStage.keySet()).containsExactlyInAnyOrder(Stage.values());
+    assertThat(byStage.get(Stage.PUBLISHED)).isGreaterThanOrEqualTo(1);
+    // Five seed fixtures and one package returned by the bureau are drafts.
+    assertThat(byStage.get(Stage.DRAFT)).isEqualTo(6);
+  }
+
+  @Test
+  void fixturesAreDraftsWithTheirFindingsAndTheReturnedPackageCarriesComments() {
+    RunAs.run("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"), () -> {
+      Map<Integer, Report> byYear = reports.list(null, "xintian-jsx").stream()
+          .collect(Collectors.toMap(Report::year, r -> r));
+      assertThat(byYear).containsKeys(2021, 2022, 2023, 2024, 2025);
+
+      Report seed = byYear.get(2022);
+      assertThat(seed.templateCode()).isEqualTo("COST_SEPARATE");
+      assertThat(lifecycle.stageOf(seed)).isEqualTo(Stage.DRAFT);
+      var evaluation = reports.snapshot(seed.id()).evaluation();
+      assertThat(evaluation.findings()).anyMatch(f -> f.severity() == Severity.ERROR);
+      assertThat(evaluation.overall().totalScore()).isEqualByComparingTo("97.00");
+
+      Report returned = byYear.get(2024);
+      assertThat(lifecycle.stageOf(returned)).isEqualTo(Stage.DRAFT);
+      assertThat(guidance.list(returned.id())).hasSize(3)
+          .allSatisfy(c -> {
+            assertThat(c.author()).isEqualTo("xintian.bureau");
+            assertThat(c.resolved()).isFalse();
+          });
+    });
+  }
+
+  @Test
+  void runsOnlyOnAnEmptyDatabase() throws Exception {
+    long before = jdbc.sql("select count(*) from jixiao.report").query(Long.class).single();
+    demo.run(null);
+    assertThat(jdbc.sql("select count(*) from jixiao.report").query(Long.class).single()).isEqualTo(before);
+    assertThat(before).isEqualTo(DemoPackages.PLANS.size() + demo.fixtures().size());
+  }
+}
