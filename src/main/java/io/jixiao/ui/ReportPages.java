@@ -26,7 +26,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +91,7 @@ class ReportPages {
         .map(r -> Map.entry(r, reports.stageOf(r))).toList());
     model.addAttribute("units", units.findAll(user.unitScope()));
     model.addAttribute("canCreate", user.has(Role.PREPARER) || user.has(Role.ADMIN));
+    model.addAttribute("defaultYear", java.time.Year.now().getValue() - 1);
     return "reports";
   }
 
@@ -274,9 +274,9 @@ class ReportPages {
 
   private void page(Model model, Report report, ReportContent content, Evaluation evaluation, int version) {
     Stage stage = lifecycle.stageOf(report);
-    Map<Action, Boolean> can = new EnumMap<>(Action.class);
+    Map<String, Boolean> can = new LinkedHashMap<>();
     for (Action action : Action.values()) {
-      can.put(action, Permissions.allows(user.roles(), stage, action));
+      can.put(action.name(), Permissions.allows(user.roles(), stage, action));
     }
     var state = lifecycle.state(report);
     List<Guidance.Comment> comments = guidance.list(report.id());
@@ -288,8 +288,8 @@ class ReportPages {
     model.addAttribute("template", reports.template(report));
     model.addAttribute("state", state);
     model.addAttribute("can", can);
-    model.addAttribute("editable", can.get(Action.EDIT));
-    model.addAttribute("reviewable", can.get(Action.SCORE));
+    model.addAttribute("editable", can.get(Action.EDIT.name()));
+    model.addAttribute("reviewable", can.get(Action.SCORE.name()));
     model.addAttribute("comments", comments);
     model.addAttribute("commentsByPath", comments.stream().filter(c -> c.path() != null)
         .collect(Collectors.groupingBy(Guidance.Comment::path)));

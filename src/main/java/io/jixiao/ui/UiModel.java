@@ -17,9 +17,24 @@ class UiModel {
   record Viewer(String username, String displayName, List<String> roles, Set<String> units) {}
 
   private final CurrentUser user;
+  private final FormView forms;
+  private final Ids ids;
 
-  UiModel(CurrentUser user) {
+  UiModel(CurrentUser user, FormView forms, Ids ids) {
     this.user = user;
+    this.forms = forms;
+    this.ids = ids;
+  }
+
+  /** Template helpers as model attributes: Thymeleaf refuses {@code @bean} references in attribute expressions. */
+  @ModelAttribute("forms")
+  FormView forms() {
+    return forms;
+  }
+
+  @ModelAttribute("ids")
+  Ids ids() {
+    return ids;
   }
 
   @ModelAttribute("viewer")
