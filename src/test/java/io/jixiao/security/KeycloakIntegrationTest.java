@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.jixiao.support.Api;
+import io.jixiao.support.KeycloakTokens;
 import io.jixiao.support.Packages;
 import io.jixiao.workflow.Stage;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.net.CookieManager;
 import java.net.CookiePolicy;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,13 +23,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -72,6 +70,7 @@ class KeycloakIntegrationTest {
   static final String KEYCLOAK = "http://localhost:" + KEYCLOAK_PORT;
   static final String REALM = KEYCLOAK + "/realms/jixiao";
   static final Path LOG = Path.of("target/keycloak/keycloak.log");
+  static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   @DynamicPropertySource
   static void keycloak(DynamicPropertyRegistry registry) {
@@ -83,9 +82,6 @@ class KeycloakIntegrationTest {
   @Autowired JsonMapper json;
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
-
-  final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-      .followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
   void awaitKeycloak() {
@@ -100,19 +96,12 @@ class KeycloakIntegrationTest {
 
   // ---- Tokens ----
 
-  /** An access token from the password grant of the realm's test client. */
-  String token(String username) {
-    return tokenFrom(REALM, "jixiao-cli", username, "demo");
+  KeycloakTokens tokens() {
+    return new KeycloakTokens(json, REALM);
   }
 
-  String tokenFrom(String realm, String clientId, String username, String password) {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(realm + "/protocol/openid-connect/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("grant_type", "password", "client_id", clientId,
-            "username", username, "password", password, "scope", "openid"))))
-        .build());
-    assertThat(response.statusCode()).as("token for %s: %s", username, response.body()).isEqualTo(200);
-    return json.readTree(response.body()).get("access_token").asString();
+  String token(String username) {
+    return tokens().of(username);
   }
 
   Api api(String username) {
@@ -129,7 +118,7 @@ class KeycloakIntegrationTest {
 
   @Test
   void realTokensCarryTheRealmRolesAndUnits() {
-    JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(token("xintian.bureau").split("\\.")[1]));
+    JsonNode claims = tokens().claims(token("xintian.bureau"));
     assertThat(claims.get("iss").asString()).isEqualTo(REALM);
     assertThat(claims.get("aud").toString()).contains("\"jixiao-api\"");
     assertThat(api("xintian.bureau").get("/api/units").valueStream().map(u -> u.get("code").asString()))
@@ -182,8 +171,9 @@ class KeycloakIntegrationTest {
 
   @Test
   void aTokenOfTheMasterRealmIs401() {
-    String master = tokenFrom(KEYCLOAK + "/realms/master", "admin-cli", "admin", "admin");
-    JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(master.split("\\.")[1]));
+    KeycloakTokens masterRealm = new KeycloakTokens(json, KEYCLOAK + "/realms/master");
+    String master = masterRealm.password("admin-cli", "admin", "admin");
+    JsonNode claims = masterRealm.claims(master);
     assertThat(claims.get("iss").asString()).isEqualTo(KEYCLOAK + "/realms/master");
     assertThat(String.valueOf(claims.get("aud"))).doesNotContain("jixiao-api");
     assertThat(unitsStatus(master)).isEqualTo(401);
@@ -286,13 +276,13 @@ class KeycloakIntegrationTest {
         .followRedirects(HttpClient.Redirect.NEVER).build();
 
     HttpResponse<String> get(String url) {
-      return send(client, HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build());
+      return send(client, HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Accept", "text/html").GET().build());
     }
 
     HttpResponse<String> post(String url, Map<String, String> fields) {
-      return send(client, HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html")
+      return send(client, HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Accept", "text/html")
           .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build());
+          .POST(HttpRequest.BodyPublishers.ofString(KeycloakTokens.form(fields))).build());
     }
 
     String location(HttpResponse<?> response) {
@@ -326,10 +316,6 @@ class KeycloakIntegrationTest {
 
   // ---- Plumbing ----
 
-  HttpResponse<String> send(HttpRequest request) {
-    return send(client, request);
-  }
-
   static HttpResponse<String> send(HttpClient client, HttpRequest request) {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -339,12 +325,6 @@ class KeycloakIntegrationTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  static String form(Map<String, String> fields) {
-    return new LinkedHashMap<>(fields).entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
   }
 
   static String tail(Path file, int lines) {
