@@ -5,8 +5,10 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +31,7 @@ import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
@@ -76,8 +79,22 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
-    var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
+  SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations,
+      @Value("${jixiao.keycloak.public-url}") String publicUrl,
+      @Value("${jixiao.keycloak.realm}") String realm) throws Exception {
+    // Logging out ends Keycloak's session too (else the next login passes without a password). The
+    // provider's endpoints are configured, not discovered, so its end-session endpoint is added here.
+    String endSession = publicUrl + "/realms/" + realm + "/protocol/openid-connect/logout";
+    ClientRegistrationRepository withEndSession = id -> {
+      ClientRegistration registration = registrations.findByRegistrationId(id);
+      if (registration == null) {
+        return null;
+      }
+      Map<String, Object> metadata = new HashMap<>(registration.getProviderDetails().getConfigurationMetadata());
+      metadata.putIfAbsent("end_session_endpoint", endSession);
+      return ClientRegistration.withClientRegistration(registration).providerConfigurationMetadata(metadata).build();
+    };
+    var logout = new OidcClientInitiatedLogoutSuccessHandler(withEndSession);
     logout.setPostLogoutRedirectUri("{baseUrl}/");
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers("/public/**", "/actuator/health/**", "/v3/api-docs/**", "/webjars/**", "/css/**",
