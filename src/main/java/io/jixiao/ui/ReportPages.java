@@ -273,6 +273,9 @@ class ReportPages {
   }
 
   private void page(Model model, Report report, ReportContent content, Evaluation evaluation, int version) {
+    if (!model.containsAttribute("unsaved")) {
+      model.addAttribute("unsaved", false);
+    }
     Stage stage = lifecycle.stageOf(report);
     Map<String, Boolean> can = new LinkedHashMap<>();
     for (Action action : Action.values()) {
