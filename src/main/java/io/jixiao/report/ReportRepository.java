@@ -70,6 +70,11 @@ class ReportRepository {
         .update();
   }
 
+  Optional<String> unitOfProcess(String processInstanceId) {
+    return jdbc.sql("select unit_code from jixiao.report where process_instance_id = :pid")
+        .param("pid", processInstanceId).query(String.class).optional();
+  }
+
   void lock(UUID id) {
     jdbc.sql("select id from jixiao.report where id = :id for update").param("id", id).query(UUID.class).single();
   }

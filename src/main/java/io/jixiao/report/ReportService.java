@@ -122,6 +122,11 @@ public class ReportService {
     return find(id);
   }
 
+  /** The unit of the package a lifecycle process carries; callers check it against the caller's scope. */
+  public java.util.Optional<String> unitOfProcess(String processInstanceId) {
+    return reports.unitOfProcess(processInstanceId);
+  }
+
   /** Records the lifecycle process that carries this package. */
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
   public void attachProcess(UUID id, String processInstanceId) {

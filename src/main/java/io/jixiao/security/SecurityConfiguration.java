@@ -101,6 +101,8 @@ class SecurityConfiguration {
                 "/js/**", "/favicon.ico", "/error").permitAll()
             .anyRequest().authenticated())
         .oauth2Login(Customizer.withDefaults())
+        // Keycloak tells the app when a session ends there (the realm's back-channel logout URL).
+        .oidcLogout(oidc -> oidc.backChannel(Customizer.withDefaults()))
         .logout(l -> l.logoutSuccessHandler(logout));
     return http.build();
   }

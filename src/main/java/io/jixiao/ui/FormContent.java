@@ -85,7 +85,7 @@ final class FormContent {
     }
   }
 
-  /** Drops holes left by removed rows and rows that carry nothing but their fixed line. */
+  /** Drops holes left by removed rows, blank rows, and fixed lines nobody filled in. */
   private static JsonNode compact(JsonNode node) {
     if (node instanceof ArrayNode array) {
       ArrayNode result = JsonNodeFactory.instance.arrayNode();
@@ -112,7 +112,8 @@ final class FormContent {
     }
     List<String> names = new ArrayList<>();
     object.propertyNames().forEach(names::add);
-    return names.stream().allMatch(n -> n.equals("line") || n.equals("label") || n.equals("level1") || n.equals("key")
-        || n.equals("title"));
+    // Fixed funds and cost lines and outline sections are always on the form; untouched, they are
+    // not content. An indicator row keeps its level1 so a row just added stays on the page.
+    return names.stream().allMatch(n -> n.equals("line") || n.equals("label") || n.equals("key") || n.equals("title"));
   }
 }

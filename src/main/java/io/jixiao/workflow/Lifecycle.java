@@ -235,6 +235,9 @@ public class Lifecycle {
   @Transactional
   public Report enterReviewScores(UUID reportId, Map<String, BigDecimal> scores) {
     Report report = reports.lock(reportId);
+    if (!Permissions.allows(user.roles(), Stage.FINANCE_REVIEW, Action.SCORE)) {
+      throw Problems.forbidden("只有财政复核人可以录入复核得分");
+    }
     OpenTask task = projection.findByReport(reportId)
         .orElseThrow(() -> Problems.conflict("wrong-stage", "该报告当前不在财政复核阶段"));
     require(task.stage(), Action.SCORE);
@@ -256,8 +259,12 @@ public class Lifecycle {
   /** The open task of a package the caller may see; another unit's task is not found. */
   OpenTask visibleTask(String taskId) {
     OpenTask task = projection.find(taskId).orElseThrow(() -> {
-      boolean done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
-      return done
+      // A finished task of a package the caller may see is a conflict; anything else is not found,
+      // so task ids do not reveal other units' packages.
+      var done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+      boolean visible = done != null && reports.unitOfProcess(done.getProcessInstanceId())
+          .map(unit -> user.unitScope().includes(unit)).orElse(false);
+      return visible
           ? Problems.conflict("already-completed", "该任务已办理完毕")
           : Problems.notFound("任务 " + taskId + " 不存在");
     });
