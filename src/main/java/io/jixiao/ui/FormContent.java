@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class FormContent {
 
-  private static final Pattern TOKEN = Pattern.compile("([A-Za-z]+)(?:\\[(\\d+)\\])?");
+  private static final Pattern TOKEN = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(?:\\[(\\d+)\\])?");
   /** Form fields that are not package content. */
   private static final List<String> CONTENT_ROOTS = List.of("basicData", "overall", "narrative", "projects", "filling");
 
