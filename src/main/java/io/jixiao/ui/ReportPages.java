@@ -169,11 +169,8 @@ class ReportPages {
     Report report = reports.find(id);
     try {
       ReportContent content = FormContent.read(json, FormContent.tree(request.getParameterMap()));
-      Evaluation evaluation = reports.preview(id, content);
-      model.addAttribute("evaluation", evaluation);
-      model.addAttribute("report", report);
-      model.addAttribute("acknowledged", keys(content));
-      model.addAttribute("editable", true);
+      model.addAttribute("unsaved", true);
+      page(model, report, content, reports.preview(id, content), report.latestVersion());
       model.addAttribute("oob", true);
     } catch (JacksonException e) {
       model.addAttribute("formError", e.getOriginalMessage());

@@ -248,18 +248,8 @@ class LifecycleTest {
     }
   }
 
-  /** A package with no errors (weights add to 100, every number consistent) and its warnings acknowledged. */
-  static final String CLEAN_CONTENT = """
-      {"overall":{"title":"新田县计划生育协会",
-        "funds":[{"line":"TOTAL","label":"年度资金总额","initialBudget":1000000.00,"adjustedBudget":1000000.00,"executed":1000000.00,"weight":10,"selfScore":10},
-                 {"line":"GENERAL_BUDGET","label":"一般公共预算","initialBudget":1000000.00,"adjustedBudget":1000000.00,"executed":1000000.00}],
-        "goals":[{"expected":"走访慰问240户","achieved":"走访慰问240户"}],
-        "indicators":[
-          {"level1":"OUTPUT","level2":"数量指标","name":"走访慰问困难家庭","target":"≥240户","actual":"240户","weight":50,"selfScore":50},
-          {"level1":"BENEFIT","level2":"社会效益指标","name":"困难家庭得到帮扶","target":"≥95%","actual":"98%","weight":30,"selfScore":30},
-          {"level1":"SATISFACTION","level2":"服务对象满意度指标","name":"服务对象满意度","target":"≥90%","actual":"96%","weight":10,"selfScore":10}]},
-       "filling":{"preparer":"肖桂芳","phone":"13874763461","date":"NEXT_YEAR-03-01"}}
-      """;
+  /** A package with no errors; its warnings are acknowledged by {@link #createFilledPackage}. */
+  static final String CLEAN_CONTENT = io.jixiao.support.Packages.CLEAN_CONTENT;
 
   String createFilledPackage() {
     String id = preparer.post(CREATED, Map.of("unitCode", UNIT, "year", year), "/api/reports").get("id").asString();
