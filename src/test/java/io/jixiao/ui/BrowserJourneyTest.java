@@ -6,6 +6,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.jixiao.security.LocalKeycloak;
 import io.jixiao.support.Browser;
 import java.io.IOException;
@@ -130,8 +131,9 @@ class BrowserJourneyTest {
     preparer.fill("input[name='overall.indicators[0].weight']", "50");
     preparer.fill("input[name='overall.indicators[0].selfScore']", "50");
     preparer.locator("input[name='overall.indicators[0].selfScore']").blur();
-    preparer.waitForCondition(() -> preparer.locator("#live li[data-code=WEIGHTS_NOT_100]").count() == 0);
-    assertThat(preparer.locator("#total-score").textContent()).isEqualTo("99.50");
+    // Playwright's assertions wait for the live preview to catch up with the last keystroke.
+    PlaywrightAssertions.assertThat(preparer.locator("#total-score")).hasText("99.50");
+    PlaywrightAssertions.assertThat(preparer.locator("#live li[data-code=WEIGHTS_NOT_100]")).hasCount(0);
     go(preparer, "#save");
     // Warnings are acknowledged, then saved with the package.
     for (Locator ack : preparer.locator("#live input[name=ack]").all()) {
