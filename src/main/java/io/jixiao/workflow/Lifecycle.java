@@ -162,7 +162,8 @@ public class Lifecycle {
    * need that signature to still match the content.
    */
   @Transactional
-  public Transition complete(String taskId, Outcome outcome, String comment, Stage returnTo) {
+  public Transition complete(String taskId, Outcome outcome, String reason, Stage returnTo) {
+    String comment = reason == null || reason.isBlank() ? null : reason.trim();
     OpenTask task = visibleTask(taskId);
     Report report = reports.lock(task.reportId());
     task = visibleTask(taskId); // re-read under the lock: a concurrent completion has removed it
@@ -204,16 +205,28 @@ public class Lifecycle {
   private void approveChecks(Stage stage, ReportSnapshot latest) {
     UUID id = latest.report().id();
     int version = latest.version().version();
+    String contentHash = latest.version().contentHash();
     switch (stage) {
       case DRAFT -> submittable(latest.evaluation(), latest.content().acknowledgements().stream()
           .map(a -> a.findingKey()).collect(Collectors.toSet()));
-      case UNIT_SIGN -> signatures.sign(id, version, reports.unitContentHash(id, version), user.username());
+      case UNIT_SIGN -> {
+        String unitHash = reports.unitContentHash(id, version);
+        signatures.sign(id, version, unitHash, user.username());
+        trail.record(AuditEvent.of(id, user.username(), AuditEvent.Kind.SIGNED).stages(stage.name(), stage.name())
+            .content(version, unitHash));
+      }
       case BUREAU_GUIDANCE -> signatures.requireValid(id, version, reports.unitContentHash(id, version));
       case FINANCE_REVIEW -> {
         signatures.requireValid(id, version, reports.unitContentHash(id, version));
-        signatures.approve(id, version, latest.version().contentHash(), user.username());
+        signatures.approve(id, version, contentHash, user.username());
+        trail.record(AuditEvent.of(id, user.username(), AuditEvent.Kind.APPROVED).stages(stage.name(), stage.name())
+            .content(version, contentHash));
       }
-      case DISCLOSURE -> signatures.publish(id, version, latest.version().contentHash(), user.username());
+      case DISCLOSURE -> {
+        signatures.publish(id, version, contentHash, user.username());
+        trail.record(AuditEvent.of(id, user.username(), AuditEvent.Kind.PUBLISHED).stages(stage.name(), stage.name())
+            .content(version, contentHash));
+      }
       case PUBLISHED -> throw new IllegalStateException("no task once published");
     }
   }

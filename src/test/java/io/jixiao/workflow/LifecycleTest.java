@@ -179,7 +179,9 @@ class LifecycleTest {
         "DISCLOSURE>PUBLISHED:admin");
     List<String> kinds = preparer.get("/api/reports/{id}/history", id).valueStream()
         .map(e -> e.get("kind").asString()).toList();
-    assertThat(kinds).contains("CREATED", "SAVED", "CLAIMED", "COMMENTED", "COMMENT_RESOLVED", "REVIEW_SCORED");
+    assertThat(kinds).contains("CREATED", "SAVED", "CLAIMED", "COMMENTED", "COMMENT_RESOLVED", "REVIEW_SCORED",
+        "SIGNED", "APPROVED", "PUBLISHED");
+    assertThat(kinds.stream().filter("SIGNED"::equals)).hasSize(3);
     // Flowable's own history names the same people.
     assertThat(jdbc.sql("select count(distinct assignee_) from act_hi_taskinst where proc_inst_id_ = (select process_instance_id from jixiao.report where id = cast(:id as uuid))")
         .param("id", id).query(Integer.class).single()).isEqualTo(5);
