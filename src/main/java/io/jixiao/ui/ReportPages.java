@@ -2,7 +2,6 @@ package io.jixiao.ui;
 
 import io.jixiao.audit.AuditTrail;
 import io.jixiao.form.Evaluation;
-import io.jixiao.form.Finding;
 import io.jixiao.form.FundsLine;
 import io.jixiao.form.CostLine;
 import io.jixiao.form.ReportContent;
@@ -304,9 +303,5 @@ class ReportPages {
 
   private static Set<String> keys(ReportContent content) {
     return content.acknowledgements().stream().map(a -> a.findingKey()).collect(Collectors.toSet());
-  }
-
-  static List<Finding> findingsUnder(List<Finding> findings, String prefix) {
-    return findings.stream().filter(f -> f.path().startsWith(prefix)).toList();
   }
 }
