@@ -10,7 +10,7 @@ public record AuditEvent(
 
   public enum Kind {
     CREATED, SAVED, CLAIMED, UNCLAIMED, REASSIGNED, TRANSITION, SIGNED, COMMENTED, COMMENT_RESOLVED,
-    REVIEW_SCORED, APPROVED, PUBLISHED
+    REVIEW_SCORED, APPROVED, PUBLISHED, CORRECTION_STARTED
   }
 
   public static AuditEvent of(UUID reportId, String actor, Kind kind) {

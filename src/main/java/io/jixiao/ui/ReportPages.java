@@ -200,6 +200,19 @@ class ReportPages {
     return "redirect:/reports/" + id;
   }
 
+  /** 更正 of a published package: it goes through the lifecycle again. */
+  @PostMapping("/reports/{id}/correct")
+  String correct(@PathVariable UUID id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    try {
+      lifecycle.startCorrection(id, reason);
+      redirect.addFlashAttribute("notice", "moved");
+      redirect.addFlashAttribute("noticeArg", Stage.DRAFT.name());
+    } catch (ErrorResponseException e) {
+      redirect.addFlashAttribute("error", e.getBody().getDetail());
+    }
+    return "redirect:/reports/" + id;
+  }
+
   @PostMapping("/reports/{id}/comments")
   String comment(@PathVariable UUID id, @RequestParam(required = false) String path, @RequestParam String body,
       RedirectAttributes redirect) {
@@ -290,6 +303,7 @@ class ReportPages {
     model.addAttribute("editable", can.get(Action.EDIT.name()));
     model.addAttribute("reviewable", can.get(Action.SCORE.name()));
     model.addAttribute("comments", comments);
+    model.addAttribute("canCorrect", user.has(Role.PREPARER) || user.has(Role.ADMIN));
     model.addAttribute("commentsByPath", comments.stream().filter(c -> c.path() != null)
         .collect(Collectors.groupingBy(Guidance.Comment::path)));
     model.addAttribute("acknowledged", keys(content));

@@ -71,12 +71,37 @@ public class Lifecycle {
   /** A new package starts its lifecycle in DRAFT, in the transaction that created it. */
   @EventListener
   void start(ReportEvents.Created created) {
-    Report report = reports.find(created.reportId());
+    startProcess(reports.find(created.reportId()), created.createdBy());
+  }
+
+  /**
+   * 更正: a published package goes through the whole lifecycle again, as new versions of the same
+   * package. What was published stays published (and recorded) until the correction is.
+   */
+  @Transactional
+  public Stage startCorrection(UUID reportId, String reason) {
+    Report report = reports.lock(reportId);
+    if (stageOf(report) != Stage.PUBLISHED) {
+      throw Problems.conflict("not-published", "只有已公开的报告可以发起更正");
+    }
+    if (!user.has(Role.PREPARER) && !user.has(Role.ADMIN)) {
+      throw Problems.forbidden("只有本单位的填表人或管理员可以发起更正");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw Problems.badRequest("发起更正必须说明原因");
+    }
+    startProcess(report, user.username());
+    trail.record(AuditEvent.of(reportId, user.username(), AuditEvent.Kind.CORRECTION_STARTED)
+        .stages(Stage.PUBLISHED.name(), Stage.DRAFT.name()).outcome(null, reason.trim()));
+    return Stage.DRAFT;
+  }
+
+  private void startProcess(Report report, String username) {
     Cycle cycle = cycles.find(report.cycleId()).orElseThrow();
     Map<String, Object> variables = new HashMap<>();
-    variables.put("reportId", created.reportId().toString());
-    variables.put("unitCode", created.unitCode());
-    variables.put("year", created.year());
+    variables.put("reportId", report.id().toString());
+    variables.put("unitCode", report.unitCode());
+    variables.put("year", report.year());
     variables.put("draftDue", date(cycle.draftDue()));
     variables.put("signDue", date(cycle.signDue()));
     variables.put("guidanceDue", date(cycle.guidanceDue()));
@@ -84,10 +109,11 @@ public class Lifecycle {
     variables.put("publishDue", date(cycle.publishDue()));
     variables.put("outcome", null);
     variables.put("returnTo", null);
-    String processInstanceId = EngineUser.as(created.createdBy(), () -> runtime
-        .startProcessInstanceByKey(PROCESS_KEY, created.reportId().toString(), variables).getId());
-    reports.attachProcess(created.reportId(), processInstanceId);
+    String processInstanceId = EngineUser.as(username, () -> runtime
+        .startProcessInstanceByKey(PROCESS_KEY, report.id().toString(), variables).getId());
+    reports.attachProcess(report.id(), processInstanceId);
   }
+
 
   /** The stage a package is in, from the engine: its open task, or PUBLISHED once the process has ended. */
   public Stage stageOf(Report report) {

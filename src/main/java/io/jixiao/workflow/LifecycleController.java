@@ -43,6 +43,14 @@ class LifecycleController {
 
   record ReviewScoresRequest(@NotNull Map<String, BigDecimal> scores) {}
 
+  record CorrectionRequest(@NotBlank @Size(max = 4000) String reason) {}
+
+  /** 更正: a published package goes through the lifecycle again as new versions. */
+  @PostMapping("/corrections")
+  Map<String, Object> correct(@PathVariable UUID id, @Valid @RequestBody CorrectionRequest request) {
+    return Map.of("reportId", id, "stage", lifecycle.startCorrection(id, request.reason()));
+  }
+
   @GetMapping("/lifecycle")
   LifecycleState state(@PathVariable UUID id) {
     return lifecycle.state(reports.find(id));

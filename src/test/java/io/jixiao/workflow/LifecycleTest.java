@@ -157,6 +157,15 @@ class LifecycleTest {
     assertThat(state.get("publication").get("version").asInt()).isEqualTo(state.get("approval").get("version").asInt());
     assertThat(preparer.get("/api/reports/{id}", id).get("contentHash").asString()).isEqualTo(approvedHash);
 
+    // A correction goes through the whole lifecycle again; what was published stays as it was.
+    preparer.post(org.springframework.http.HttpStatus.BAD_REQUEST, Map.of("reason", " "), "/api/reports/{id}/corrections", id);
+    api("xintian.head").post(FORBIDDEN, Map.of("reason", "数据有误"), "/api/reports/{id}/corrections", id);
+    preparer.post(OK, Map.of("reason", "三公经费数据有误，需更正"), "/api/reports/{id}/corrections", id);
+    assertStage(id, "DRAFT");
+    JsonNode corrected = lifecycle(id);
+    assertThat(corrected.get("publication").get("contentHash").asString()).isEqualTo(approvedHash);
+    preparer.post(CONFLICT, Map.of("reason", "again"), "/api/reports/{id}/corrections", id);
+
     // The history: every transition in order, with who did it and on which content.
     List<String> transitions = new ArrayList<>();
     for (JsonNode event : preparer.get("/api/reports/{id}/history", id)) {
@@ -180,10 +189,10 @@ class LifecycleTest {
     List<String> kinds = preparer.get("/api/reports/{id}/history", id).valueStream()
         .map(e -> e.get("kind").asString()).toList();
     assertThat(kinds).contains("CREATED", "SAVED", "CLAIMED", "COMMENTED", "COMMENT_RESOLVED", "REVIEW_SCORED",
-        "SIGNED", "APPROVED", "PUBLISHED");
+        "SIGNED", "APPROVED", "PUBLISHED", "CORRECTION_STARTED");
     assertThat(kinds.stream().filter("SIGNED"::equals)).hasSize(3);
     // Flowable's own history names the same people.
-    assertThat(jdbc.sql("select count(distinct assignee_) from act_hi_taskinst where proc_inst_id_ = (select process_instance_id from jixiao.report where id = cast(:id as uuid))")
+    assertThat(jdbc.sql("select count(distinct assignee_) from act_hi_taskinst where proc_inst_id_ in (select id_ from act_hi_procinst where business_key_ = :id)")
         .param("id", id).query(Integer.class).single()).isEqualTo(5);
   }
 
