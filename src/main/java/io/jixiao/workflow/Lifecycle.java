@@ -199,7 +199,7 @@ public class Lifecycle {
       throw Problems.conflict("claim-first", task.assignee() == null
           ? "请先领取该任务再办理" : "该任务由 " + task.assignee() + " 持有");
     }
-    if (outcome == Outcome.RETURN && (comment == null || comment.isBlank())) {
+    if (outcome == Outcome.RETURN && comment == null) {
       throw Problems.badRequest("退回必须填写原因 (a return needs a reason)");
     }
     if (returnTo != null && !(stage == Stage.FINANCE_REVIEW && outcome == Outcome.RETURN
@@ -215,7 +215,7 @@ public class Lifecycle {
     variables.put("returnTo", returnTo == null ? null : returnTo.name());
     String processInstanceId = report.processInstanceId();
     EngineUser.run(user.username(), () -> {
-      if (comment != null && !comment.isBlank()) {
+      if (comment != null) {
         tasks.addComment(taskId, processInstanceId, comment);
       }
       tasks.complete(taskId, variables);

@@ -215,6 +215,7 @@ class BrowserJourneyTest {
     admin.waitForLoadState();
     snap(admin, "logged-out");
     admin.navigate(app("/tasks"));
+    snap(admin, "login-page-after-logout");
     assertThat(admin.url()).contains("/realms/jixiao/");
     admin.context().close();
   }
@@ -228,6 +229,7 @@ class BrowserJourneyTest {
     assertThat(page.content()).doesNotContain("新田县计划生育协会");
     snap(page, "lingling-404");
     Response history = page.navigate(reportUrl + "/history");
+    snap(page, "lingling-404-history");
     assertThat(history.status()).isEqualTo(404);
     page.context().close();
   }
@@ -237,6 +239,7 @@ class BrowserJourneyTest {
   void inEnglishTheMainPagesHaveNoChineseLeftBesidesTheReportsOwnContent() {
     Page page = login("xintian.finance");
     page.navigate(app("/tasks?lang=en"));
+    snap(page, "english-switch");
     for (String url : List.of("/tasks", "/reports", reportUrl.substring(reportUrl.indexOf("/reports")),
         reportUrl.substring(reportUrl.indexOf("/reports")) + "/history")) {
       page.navigate(app(url));
@@ -312,6 +315,7 @@ class BrowserJourneyTest {
   private void loginIn(Page page, String username) {
     page.navigate(app("/tasks"));
     page.waitForSelector("#username");
+    snap(page, "keycloak-login-" + username);
     page.fill("#username", username);
     page.fill("#password", "demo");
     go(page, "#kc-login");
@@ -330,9 +334,10 @@ class BrowserJourneyTest {
     page.fill("input[name='" + row + ".selfScore']", score);
   }
 
-  /** Clicks something that submits a form and waits for the page it leads to. */
-  private static void go(Page page, String selector) {
+  /** Clicks something that submits a form, waits for the page it leads to, and saves a screenshot of it. */
+  private void go(Page page, String selector) {
     page.waitForNavigation(() -> page.click(selector));
+    snap(page, "after-" + selector.replaceAll("[^A-Za-z0-9]+", "-"));
   }
 
   private void snap(Page page, String name) {
