@@ -110,8 +110,8 @@ public class ReportService {
   }
 
   /** The hash a signature binds to: the unit's content of a version, without finance's review scores. */
-  public String unitContentHash(UUID id, int version) {
-    return hasher.hash(ReviewScores.clear(reports.content(id, version).orElseThrow()));
+  public String unitContentHash(ReportContent content) {
+    return hasher.hash(ReviewScores.clear(content));
   }
 
   /** Locks the package for the rest of the transaction, so lifecycle steps on it happen one at a time. */

@@ -290,7 +290,7 @@ class ReportPages {
     for (Action action : Action.values()) {
       can.put(action.name(), Permissions.allows(user.roles(), stage, action));
     }
-    var state = lifecycle.state(report);
+    var state = lifecycle.state(report, content);
     List<Guidance.Comment> comments = guidance.list(report.id());
     model.addAttribute("report", report);
     model.addAttribute("stage", stage);

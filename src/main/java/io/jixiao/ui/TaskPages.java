@@ -70,20 +70,18 @@ class TaskPages {
   /** Claims in place (htmx): the row comes back in "my tasks" form, or a note that someone was quicker. */
   @PostMapping("/tasks/{id}/claim")
   String claim(@PathVariable String id, Model model) {
-    try {
-      model.addAttribute("row", Row.of(lifecycle.claim(id)));
-      model.addAttribute("mineRow", true);
-    } catch (ErrorResponseException e) {
-      model.addAttribute("gone", e.getBody().getDetail());
-    }
-    return "fragments/task-row :: row";
+    return row(() -> lifecycle.claim(id), true, model);
   }
 
   @PostMapping("/tasks/{id}/unclaim")
   String unclaim(@PathVariable String id, Model model) {
+    return row(() -> lifecycle.unclaim(id), false, model);
+  }
+
+  private static String row(java.util.function.Supplier<OpenTask> change, boolean mine, Model model) {
     try {
-      model.addAttribute("row", Row.of(lifecycle.unclaim(id)));
-      model.addAttribute("mineRow", false);
+      model.addAttribute("row", Row.of(change.get()));
+      model.addAttribute("mineRow", mine);
     } catch (ErrorResponseException e) {
       model.addAttribute("gone", e.getBody().getDetail());
     }

@@ -1,6 +1,5 @@
 package io.jixiao.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
@@ -10,7 +9,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -98,10 +96,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static ResponseEntity<Object> problem(
       HttpStatus status, String type, String title, String detail, Map<String, Object> properties) {
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-    body.setType(URI.create("urn:jixiao:problem:" + type));
-    body.setTitle(title);
-    properties.forEach(body::setProperty);
-    return ResponseEntity.status(status).body(body);
+    return ResponseEntity.status(status).body(Problems.body(status, type, title, detail, properties));
   }
 }

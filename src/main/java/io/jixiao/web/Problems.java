@@ -32,10 +32,14 @@ public final class Problems {
 
   public static ErrorResponseException problem(
       HttpStatus status, String type, String title, String detail, Map<String, Object> properties) {
+    return new ErrorResponseException(status, body(status, type, title, detail, properties), null);
+  }
+
+  static ProblemDetail body(HttpStatus status, String type, String title, String detail, Map<String, Object> properties) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     body.setType(URI.create("urn:jixiao:problem:" + type));
     body.setTitle(title);
     properties.forEach(body::setProperty);
-    return new ErrorResponseException(status, body, null);
+    return body;
   }
 }

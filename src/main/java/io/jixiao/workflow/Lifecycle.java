@@ -6,6 +6,7 @@ import io.jixiao.cycle.Cycle;
 import io.jixiao.cycle.CycleRepository;
 import io.jixiao.form.Evaluation;
 import io.jixiao.form.Finding;
+import io.jixiao.form.ReportContent;
 import io.jixiao.form.ReviewScores;
 import io.jixiao.form.Severity;
 import io.jixiao.report.Report;
@@ -45,7 +46,7 @@ public class Lifecycle {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final HistoryService history;
-  private final TaskProjection projection;
+  private final OpenTasks openTasks;
   private final ReportService reports;
   private final CycleRepository cycles;
   private final Signatures signatures;
@@ -53,14 +54,14 @@ public class Lifecycle {
   private final CurrentUser user;
   private final WorkflowReportLifecycle stages;
 
-  Lifecycle(RuntimeService runtime, TaskService tasks, HistoryService history, TaskProjection projection,
+  Lifecycle(RuntimeService runtime, TaskService tasks, HistoryService history, OpenTasks openTasks,
       ReportService reports, CycleRepository cycles, Signatures signatures, AuditTrail trail, CurrentUser user,
       WorkflowReportLifecycle stages) {
     this.stages = stages;
     this.runtime = runtime;
     this.tasks = tasks;
     this.history = history;
-    this.projection = projection;
+    this.openTasks = openTasks;
     this.reports = reports;
     this.cycles = cycles;
     this.signatures = signatures;
@@ -122,8 +123,13 @@ public class Lifecycle {
 
   /** Where a package stands: stage, task, and what its signature, approval and publication cover. */
   public LifecycleState state(Report report) {
-    var task = projection.findByReport(report.id());
-    String unitHash = reports.unitContentHash(report.id(), report.latestVersion());
+    return state(report, reports.content(report.id(), report.latestVersion()));
+  }
+
+  /** As {@link #state(Report)}, for a caller that has the latest content already. */
+  public LifecycleState state(Report report, ReportContent latest) {
+    var task = openTasks.forReport(report.id());
+    String unitHash = reports.unitContentHash(latest);
     var signature = signatures.latestSignature(report.id());
     return new LifecycleState(report.id(), stageOf(report), task.map(OpenTask::id).orElse(null),
         task.map(OpenTask::assignee).orElse(null), task.map(OpenTask::due).orElse(null),
@@ -148,7 +154,7 @@ public class Lifecycle {
     EngineUser.run(user.username(), () -> tasks.claim(taskToClaim, user.username()));
     trail.record(AuditEvent.of(task.reportId(), user.username(), AuditEvent.Kind.CLAIMED)
         .stages(task.stage().name(), task.stage().name()).task(taskId));
-    return projection.find(taskId).orElseThrow();
+    return openTasks.find(taskId).orElseThrow();
   }
 
   @Transactional
@@ -165,7 +171,7 @@ public class Lifecycle {
     EngineUser.run(user.username(), () -> tasks.unclaim(taskId));
     trail.record(AuditEvent.of(task.reportId(), user.username(), AuditEvent.Kind.UNCLAIMED)
         .stages(task.stage().name(), task.stage().name()).task(taskId));
-    return projection.find(taskId).orElseThrow();
+    return openTasks.find(taskId).orElseThrow();
   }
 
   /** An administrator hands a task to someone (e.g. a colleague covering an absence). */
@@ -177,7 +183,7 @@ public class Lifecycle {
     EngineUser.run(user.username(), () -> tasks.setAssignee(taskId, assignee));
     trail.record(AuditEvent.of(task.reportId(), user.username(), AuditEvent.Kind.REASSIGNED)
         .stages(task.stage().name(), task.stage().name()).outcome(null, "→ " + assignee).task(taskId));
-    return projection.find(taskId).orElseThrow();
+    return openTasks.find(taskId).orElseThrow();
   }
 
   public record Transition(UUID reportId, Stage from, Stage to, Outcome outcome) {}
@@ -232,18 +238,18 @@ public class Lifecycle {
     UUID id = latest.report().id();
     int version = latest.version().version();
     String contentHash = latest.version().contentHash();
+    String unitHash = reports.unitContentHash(latest.content());
     switch (stage) {
       case DRAFT -> submittable(latest.evaluation(), latest.content().acknowledgements().stream()
           .map(a -> a.findingKey()).collect(Collectors.toSet()));
       case UNIT_SIGN -> {
-        String unitHash = reports.unitContentHash(id, version);
         signatures.sign(id, version, unitHash, user.username());
         trail.record(AuditEvent.of(id, user.username(), AuditEvent.Kind.SIGNED).stages(stage.name(), stage.name())
             .content(version, unitHash));
       }
-      case BUREAU_GUIDANCE -> signatures.requireValid(id, version, reports.unitContentHash(id, version));
+      case BUREAU_GUIDANCE -> signatures.requireValid(id, version, unitHash);
       case FINANCE_REVIEW -> {
-        signatures.requireValid(id, version, reports.unitContentHash(id, version));
+        signatures.requireValid(id, version, unitHash);
         signatures.approve(id, version, contentHash, user.username());
         trail.record(AuditEvent.of(id, user.username(), AuditEvent.Kind.APPROVED).stages(stage.name(), stage.name())
             .content(version, contentHash));
@@ -277,7 +283,7 @@ public class Lifecycle {
     if (!Permissions.allows(user.roles(), Stage.FINANCE_REVIEW, Action.SCORE)) {
       throw Problems.forbidden("只有财政复核人可以录入复核得分");
     }
-    OpenTask task = projection.findByReport(reportId)
+    OpenTask task = openTasks.forReport(reportId)
         .orElseThrow(() -> Problems.conflict("wrong-stage", "该报告当前不在财政复核阶段"));
     require(task.stage(), Action.SCORE);
     if (!user.username().equals(task.assignee())) {
@@ -297,7 +303,7 @@ public class Lifecycle {
 
   /** The open task of a package the caller may see; another unit's task is not found. */
   OpenTask visibleTask(String taskId) {
-    OpenTask task = projection.find(taskId).orElseThrow(() -> {
+    OpenTask task = openTasks.find(taskId).orElseThrow(() -> {
       // A finished task of a package the caller may see is a conflict; anything else is not found,
       // so task ids do not reveal other units' packages.
       var done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();

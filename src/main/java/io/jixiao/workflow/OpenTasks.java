@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpenTasks {
 
-  static final String SELECT = """
+  private static final String SELECT = """
       select t.task_id as id, t.report_id, t.unit_code, u.name as unit_name, t.year, t.stage, t.role, t.assignee,
              t.created_at as created, t.due_date as due
         from jixiao.open_task t join jixiao.unit u on u.code = t.unit_code
@@ -69,6 +69,10 @@ public class OpenTasks {
   /** The open task of a package, if it has one (none once published). */
   public java.util.Optional<OpenTask> forReport(java.util.UUID reportId) {
     return jdbc.sql(SELECT + " where t.report_id = :report").param("report", reportId).query(OpenTask.class).optional();
+  }
+
+  java.util.Optional<OpenTask> find(String taskId) {
+    return jdbc.sql(SELECT + " where t.task_id = :id").param("id", taskId).query(OpenTask.class).optional();
   }
 
   private static String filters(Filter filter, Map<String, Object> params) {

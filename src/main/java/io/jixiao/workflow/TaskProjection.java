@@ -1,7 +1,6 @@
 package io.jixiao.workflow;
 
 import java.sql.Timestamp;
-import java.util.Optional;
 import java.util.UUID;
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
@@ -14,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps {@code jixiao.open_task} in step with the engine's user tasks. It runs inside the engine
  * command, hence inside the same transaction as the task change: the projection cannot drift from
- * the engine, and task lists become one indexed query with no engine calls per row.
+ * the engine, and task lists ({@link OpenTasks}) become one indexed query with no engine calls per row.
  */
 @Component
 class TaskProjection implements FlowableEventListener {
@@ -69,14 +68,5 @@ class TaskProjection implements FlowableEventListener {
   @Override
   public String getOnTransaction() {
     return null;
-  }
-
-  Optional<OpenTask> find(String taskId) {
-    return jdbc.sql(OpenTasks.SELECT + " where t.task_id = :id").param("id", taskId).query(OpenTask.class).optional();
-  }
-
-  Optional<OpenTask> findByReport(UUID reportId) {
-    return jdbc.sql(OpenTasks.SELECT + " where t.report_id = :report").param("report", reportId)
-        .query(OpenTask.class).optional();
   }
 }

@@ -11,12 +11,12 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkflowReportLifecycle implements ReportLifecycle {
 
-  private final TaskProjection projection;
+  private final OpenTasks openTasks;
   private final HistoryService history;
   private final CurrentUser user;
 
-  WorkflowReportLifecycle(TaskProjection projection, HistoryService history, CurrentUser user) {
-    this.projection = projection;
+  WorkflowReportLifecycle(OpenTasks openTasks, HistoryService history, CurrentUser user) {
+    this.openTasks = openTasks;
     this.history = history;
     this.user = user;
   }
@@ -29,7 +29,7 @@ class WorkflowReportLifecycle implements ReportLifecycle {
           ? "只有本单位的填表人可以修改报告内容"
           : "报告处于" + stage + "阶段，不能修改；须退回填报后再改");
     }
-    projection.findByReport(report.id())
+    openTasks.forReport(report.id())
         .filter(task -> task.assignee() != null && !task.assignee().equals(user.username()))
         .ifPresent(task -> {
           throw Problems.conflict("held-by-other", "填报任务由 " + task.assignee() + " 持有，请联系其释放后再修改");
@@ -42,7 +42,7 @@ class WorkflowReportLifecycle implements ReportLifecycle {
   }
 
   Stage stage(Report report) {
-    return projection.findByReport(report.id()).map(OpenTask::stage).orElseGet(() ->
+    return openTasks.forReport(report.id()).map(OpenTask::stage).orElseGet(() ->
         report.processInstanceId() != null && history.createHistoricProcessInstanceQuery()
             .processInstanceId(report.processInstanceId()).finished().count() > 0
             ? Stage.PUBLISHED : Stage.DRAFT);
