@@ -15,11 +15,14 @@ import io.jixiao.unit.Unit;
 import io.jixiao.unit.UnitRepository;
 import io.jixiao.unit.UnitScope;
 import io.jixiao.workflow.Guidance;
-import io.jixiao.workflow.Lifecycle;
+import io.jixiao.security.Grant;
+import io.jixiao.workflow.ClaimTask;
+import io.jixiao.workflow.CompleteTask;
+import io.jixiao.workflow.EnterReviewScores;
 import io.jixiao.workflow.OpenTask;
 import io.jixiao.workflow.OpenTasks;
 import io.jixiao.workflow.Outcome;
-import io.jixiao.workflow.Stage;
+import io.jixiao.report.Stage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -127,7 +131,9 @@ class DemoPackages implements ApplicationRunner {
   record Fixture(String unitCode, int year, String templateCode, ReportContent content) {}
 
   private final ReportService reports;
-  private final Lifecycle lifecycle;
+  private final ClaimTask claims;
+  private final CompleteTask completion;
+  private final EnterReviewScores reviewScores;
   private final Guidance guidance;
   private final OpenTasks openTasks;
   private final CycleRepository cycles;
@@ -135,10 +141,13 @@ class DemoPackages implements ApplicationRunner {
   private final JsonMapper json;
   private final TransactionTemplate transaction;
 
-  DemoPackages(ReportService reports, Lifecycle lifecycle, Guidance guidance, OpenTasks openTasks,
-      CycleRepository cycles, UnitRepository units, JsonMapper json, PlatformTransactionManager transactions) {
+  DemoPackages(ReportService reports, ClaimTask claims, CompleteTask completion, EnterReviewScores reviewScores,
+      Guidance guidance, OpenTasks openTasks, CycleRepository cycles, UnitRepository units, JsonMapper json,
+      PlatformTransactionManager transactions) {
     this.reports = reports;
-    this.lifecycle = lifecycle;
+    this.claims = claims;
+    this.completion = completion;
+    this.reviewScores = reviewScores;
     this.guidance = guidance;
     this.openTasks = openTasks;
     this.cycles = cycles;
@@ -224,9 +233,9 @@ class DemoPackages implements ApplicationRunner {
         step(head, Outcome.APPROVE, "已阅，同意报送");
         String task = claim(bureau);
         bureau.run(() -> {
-          guidance.add(id, "overall.indicators[0]", "请核实走访慰问户数，并附走访花名册");
-          guidance.add(id, "overall.funds[TOTAL]", "执行数请与年度决算报表核对一致");
-          guidance.add(id, null, "自评报告请补充资金使用和管理情况的说明");
+          guidance.add(id, "overall.indicators[0]", "请核实走访慰问户数，并附走访花名册", false);
+          guidance.add(id, "overall.funds[TOTAL]", "执行数请与年度决算报表核对一致", false);
+          guidance.add(id, null, "自评报告请补充资金使用和管理情况的说明", false);
         });
         complete(bureau, task, Outcome.RETURN, "请按审核指导意见修改后重新提交");
         return stage();
@@ -271,7 +280,7 @@ class DemoPackages implements ApplicationRunner {
       scores.put("overall.indicators[0]", new BigDecimal("46"));
       scores.put("overall.indicators[1]", new BigDecimal("28"));
       scores.put("overall.indicators[2]", new BigDecimal("9"));
-      finance.run(() -> lifecycle.enterReviewScores(id, scores));
+      finance.run(() -> reviewScores.enter(id, scores, null, false));
     }
 
     /** The clean content, then its warnings acknowledged; any error is a mistake in this class. */
@@ -297,22 +306,25 @@ class DemoPackages implements ApplicationRunner {
 
     private String claim(Actor actor) {
       String task = actor.call(() -> taskOf(actor, id, unit.code(), plan.year()));
-      actor.run(() -> lifecycle.claim(task));
+      actor.run(() -> claims.claim(task, null));
       return task;
     }
 
     private void complete(Actor actor, String task, Outcome outcome, String comment) {
-      actor.run(() -> lifecycle.complete(task, outcome, comment, null));
+      // Each step names the version its actor has just read: the latest one.
+      actor.run(() -> completion.complete(new CompleteTask.Step(task, outcome, comment, null,
+          reports.find(id).latestVersion(), false)));
     }
 
     private Stage stage() {
-      return ADMIN.call(() -> lifecycle.stageOf(reports.find(id)));
+      return ADMIN.call(() -> reports.stageOf(reports.find(id)));
     }
   }
 
   /** The open task of a package, from the acting user's own queue (so they could see and claim it). */
   private String taskOf(Actor actor, UUID reportId, String unitCode, int year) {
-    var page = openTasks.find(actor.username(), Set.of(actor.role()), Set.copyOf(actor.units()),
+    Set<Grant> grants = actor.units().stream().map(u -> new Grant(actor.role(), u)).collect(Collectors.toSet());
+    var page = openTasks.find(actor.username(), grants, actor.role() == Role.ADMIN,
         OpenTasks.Queue.BOTH, new OpenTasks.Filter(null, year, unitCode, null), 0, 20);
     return page.items().stream().filter(t -> t.reportId().equals(reportId)).map(OpenTask::id).findFirst()
         .orElseThrow(() -> new IllegalStateException(actor.username() + " has no task for " + unitCode + " " + year));

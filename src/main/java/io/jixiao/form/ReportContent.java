@@ -27,6 +27,12 @@ public record ReportContent(
     acknowledgements = acknowledgements == null ? List.of() : List.copyOf(acknowledgements);
   }
 
+  /** The keys ({@code CODE@path}) of the warnings the preparer has acknowledged. */
+  @com.fasterxml.jackson.annotation.JsonIgnore
+  public java.util.Set<String> acknowledgedKeys() {
+    return acknowledgements.stream().map(Acknowledgement::findingKey).collect(java.util.stream.Collectors.toSet());
+  }
+
   public static ReportContent empty() {
     return new ReportContent(null, null, List.of(), List.of(), null, List.of());
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.jixiao.form.Finding;
 import io.jixiao.form.ReportContent;
 import io.jixiao.form.Summary;
+import io.jixiao.web.ETags;
 import io.jixiao.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -47,14 +48,14 @@ class ReportController {
    * back unchanged) beside the read-only identity, summary and findings.
    */
   record ReportView(
-      UUID id, String unitCode, String unitName, int year, String templateCode, String stage, int version,
+      UUID id, String unitCode, String unitName, int year, String templateCode, Stage stage, int version,
       String contentHash,
       OffsetDateTime savedAt, String savedBy,
       @JsonUnwrapped ReportContent content,
       Summary summary, Map<String, Summary> projectSummaries, Map<String, BigDecimal> suggestions,
       List<Finding> findings) {
 
-    static ReportView of(ReportSnapshot s, String stage) {
+    static ReportView of(ReportSnapshot s, Stage stage) {
       Report r = s.report();
       return new ReportView(r.id(), r.unitCode(), r.unitName(), r.year(), r.templateCode(), stage, s.version().version(),
           s.version().contentHash(), s.version().createdAt(), s.version().createdBy(), s.content(),
@@ -91,7 +92,7 @@ class ReportController {
       throw Problems.problem(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "缺少 If-Match",
           "保存须带上所编辑版本的 ETag (If-Match)，以免覆盖他人的修改", Map.of());
     }
-    service.save(id, parseETag(ifMatch), content);
+    service.save(id, ETags.parse(ifMatch), content);
     return withETag(ResponseEntity.ok(), service.snapshot(id));
   }
 
@@ -107,24 +108,7 @@ class ReportController {
   }
 
   private ResponseEntity<ReportView> withETag(ResponseEntity.BodyBuilder builder, ReportSnapshot snapshot) {
-    return builder.eTag(eTag(snapshot.version().version()))
+    return builder.eTag(ETags.of(snapshot.version().version()))
         .body(ReportView.of(snapshot, service.stageOf(snapshot.report())));
-  }
-
-  static String eTag(int version) {
-    return "\"" + version + "\"";
-  }
-
-  private static int parseETag(String header) {
-    String value = header.trim();
-    if (value.startsWith("W/")) {
-      value = value.substring(2);
-    }
-    value = value.replace("\"", "");
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw Problems.badRequest("If-Match 的值 " + header + " 不是本系统给出的 ETag");
-    }
   }
 }

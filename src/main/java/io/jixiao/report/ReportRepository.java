@@ -16,7 +16,7 @@ class ReportRepository {
 
   private static final String SELECT_REPORT = """
       select r.id, r.unit_code, u.name as unit_name, r.year, r.cycle_id, c.template_code, r.latest_version,
-             r.process_instance_id, r.created_at, r.created_by
+             r.created_at, r.created_by
         from jixiao.report r
         join jixiao.unit u on u.code = r.unit_code
         join jixiao.cycle c on c.id = r.cycle_id
@@ -70,18 +70,8 @@ class ReportRepository {
         .update();
   }
 
-  Optional<String> unitOfProcess(String processInstanceId) {
-    return jdbc.sql("select unit_code from jixiao.report where process_instance_id = :pid")
-        .param("pid", processInstanceId).query(String.class).optional();
-  }
-
   void lock(UUID id) {
     jdbc.sql("select id from jixiao.report where id = :id for update").param("id", id).query(UUID.class).single();
-  }
-
-  void setProcessInstance(UUID id, String processInstanceId) {
-    jdbc.sql("update jixiao.report set process_instance_id = :pid where id = :id")
-        .param("pid", processInstanceId).param("id", id).update();
   }
 
   /**

@@ -9,18 +9,17 @@ import io.jixiao.form.ReportContent;
 import io.jixiao.form.ReviewScores;
 import io.jixiao.form.Template;
 import io.jixiao.security.CurrentUser;
-import io.jixiao.security.Role;
 import io.jixiao.unit.Unit;
 import io.jixiao.unit.UnitRepository;
 import io.jixiao.unit.UnitScope;
-import io.jixiao.web.Problems;
+import io.jixiao.shared.Conflict;
+import io.jixiao.shared.NotFound;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -56,12 +55,10 @@ public class ReportService {
   @Transactional
   public Report create(String unitCode, int year) {
     Unit unit = units.find(unitCode, currentUser.unitScope())
-        .orElseThrow(() -> Problems.notFound("单位 " + unitCode + " 不存在"));
-    if (!currentUser.has(Role.PREPARER) && !currentUser.has(Role.ADMIN)) {
-      throw Problems.forbidden("只有本单位的填表人或管理员可以创建报告");
-    }
+        .orElseThrow(() -> new NotFound("单位 " + unitCode + " 不存在"));
+    lifecycle.checkMayOpen(unitCode);
     Cycle cycle = cycles.find(unit.regionCode(), year)
-        .orElseThrow(() -> Problems.conflict("no-cycle", unit.regionName() + " " + year + " 年度评价周期尚未开启"));
+        .orElseThrow(() -> new Conflict("no-cycle", unit.regionName() + " " + year + " 年度评价周期尚未开启"));
     if (reports.exists(unitCode, year)) {
       throw duplicate(unit, year);
     }
@@ -79,19 +76,21 @@ public class ReportService {
   /**
    * Saves the unit's {@code content} as the next version, provided the caller may edit it now and
    * saw the latest version. Review scores are finance's and are not taken from a unit's save.
+   * The package's row lock comes first: a save and a lifecycle step (which takes the same lock)
+   * happen one after the other, so a save can never slip in behind a submit's checks.
    */
   @Transactional
   public Report save(UUID id, int expectedVersion, ReportContent content) {
-    Report report = find(id);
+    Report report = lock(id);
     lifecycle.checkEditable(report);
     return saveIfLatest(report, expectedVersion, ReviewScores.clear(content));
   }
 
   /**
    * Saves a change to the latest version made by the lifecycle itself (e.g. finance's review
-   * scores); the caller has checked who may make it.
+   * scores); the caller has checked who may make it and holds the package's lock.
    */
-  @Transactional
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
   public Report revise(UUID id, UnaryOperator<ReportContent> change) {
     Report report = find(id);
     ReportContent latest = reports.content(id, report.latestVersion()).orElseThrow();
@@ -122,24 +121,22 @@ public class ReportService {
     return find(id);
   }
 
-  /** The unit of the package a lifecycle process carries; callers check it against the caller's scope. */
-  public java.util.Optional<String> unitOfProcess(String processInstanceId) {
-    return reports.unitOfProcess(processInstanceId);
-  }
-
-  /** Records the lifecycle process that carries this package. */
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-  public void attachProcess(UUID id, String processInstanceId) {
-    reports.setProcessInstance(id, processInstanceId);
-  }
-
   public ReportContent content(UUID id, int version) {
     return reports.content(find(id).id(), version)
-        .orElseThrow(() -> Problems.notFound("报告 " + id + " 没有第 " + version + " 版"));
+        .orElseThrow(() -> new NotFound("报告 " + id + " 没有第 " + version + " 版"));
   }
 
-  public String stageOf(Report report) {
+  public Stage stageOf(Report report) {
     return lifecycle.stageOf(report);
+  }
+
+  /** The caller's packages with their stages, in two queries whatever their number. */
+  public Map<Report, Stage> listWithStages(Integer year, String unitCode) {
+    List<Report> found = list(year, unitCode);
+    Map<UUID, Stage> stages = lifecycle.stagesOf(found.stream().map(Report::id).toList());
+    Map<Report, Stage> result = new java.util.LinkedHashMap<>();
+    found.forEach(r -> result.put(r, stages.getOrDefault(r.id(), Stage.DRAFT)));
+    return result;
   }
 
   private boolean saveVersion(UUID id, int expectedVersion, ReportContent content, Template template, int year,
@@ -157,7 +154,12 @@ public class ReportService {
   /** The package visible to the caller, or 404 — also for another unit's package, so its existence is not revealed. */
   public Report find(UUID id) {
     return reports.find(id, currentUser.unitScope())
-        .orElseThrow(() -> Problems.notFound("报告 " + id + " 不存在"));
+        .orElseThrow(() -> new NotFound("报告 " + id + " 不存在"));
+  }
+
+  /** The package if the caller may see it. */
+  public java.util.Optional<Report> findVisible(UUID id) {
+    return reports.find(id, currentUser.unitScope());
   }
 
   public List<Report> list(Integer year, String unitCode) {
@@ -175,7 +177,7 @@ public class ReportService {
 
   private ReportSnapshot snapshot(Report report, int version) {
     ReportVersion meta = reports.version(report.id(), version)
-        .orElseThrow(() -> Problems.notFound("报告 " + report.id() + " 没有第 " + version + " 版"));
+        .orElseThrow(() -> new NotFound("报告 " + report.id() + " 没有第 " + version + " 版"));
     ReportContent content = reports.content(report.id(), version).orElseThrow();
     Evaluation evaluation = Evaluator.evaluate(content, templates.get(report.templateCode()), report.year());
     return new ReportSnapshot(report, meta, content, evaluation);
@@ -196,12 +198,10 @@ public class ReportService {
   }
 
   private static RuntimeException duplicate(Unit unit, int year) {
-    return Problems.conflict("duplicate-report", unit.name() + " " + year + " 年度的报告已存在");
+    return new Conflict("duplicate-report", unit.name() + " " + year + " 年度的报告已存在");
   }
 
   private static RuntimeException stale(Report current, int expectedVersion) {
-    return Problems.problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "版本已过期 Stale version",
-        "您编辑的是第 " + expectedVersion + " 版，而最新的是第 " + current.latestVersion() + " 版；请先查看最新版本再保存",
-        Map.of("currentVersion", current.latestVersion(), "yourVersion", expectedVersion));
+    return StaleVersion.ofSave(current.latestVersion(), expectedVersion);
   }
 }

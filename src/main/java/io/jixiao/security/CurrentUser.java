@@ -49,6 +49,25 @@ public class CurrentUser {
     return units;
   }
 
+  /** TEMPORARY until membership grants land: the caller's roles, in each of their units. */
+  public Set<Grant> grants() {
+    Set<Grant> grants = new java.util.LinkedHashSet<>();
+    for (Role role : roles()) {
+      for (String unit : units()) {
+        grants.add(new Grant(role, unit));
+      }
+    }
+    return grants;
+  }
+
+  /** TEMPORARY until membership grants land. */
+  public Set<Role> rolesIn(String unitCode) {
+    if (has(Role.ADMIN) || units().contains(unitCode)) {
+      return roles();
+    }
+    return EnumSet.noneOf(Role.class);
+  }
+
   public UnitScope unitScope() {
     return has(Role.ADMIN) ? UnitScope.ALL : UnitScope.of(units());
   }

@@ -1,12 +1,15 @@
 package io.jixiao.tasks;
 
+import io.jixiao.report.Stage;
 import io.jixiao.security.CurrentUser;
-import io.jixiao.web.Problems;
-import io.jixiao.workflow.Lifecycle;
+import io.jixiao.shared.InvalidInput;
+import io.jixiao.web.ETags;
+import io.jixiao.workflow.ClaimTask;
+import io.jixiao.workflow.CompleteTask;
 import io.jixiao.workflow.OpenTask;
 import io.jixiao.workflow.OpenTasks;
 import io.jixiao.workflow.Outcome;
-import io.jixiao.workflow.Stage;
+import io.jixiao.workflow.ReassignTask;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,16 +33,23 @@ import org.springframework.web.bind.annotation.RestController;
 class TaskController {
 
   private final OpenTasks openTasks;
-  private final Lifecycle lifecycle;
+  private final ClaimTask claims;
+  private final CompleteTask completion;
+  private final ReassignTask reassignment;
   private final CurrentUser user;
 
-  TaskController(OpenTasks openTasks, Lifecycle lifecycle, CurrentUser user) {
+  TaskController(OpenTasks openTasks, ClaimTask claims, CompleteTask completion, ReassignTask reassignment,
+      CurrentUser user) {
     this.openTasks = openTasks;
-    this.lifecycle = lifecycle;
+    this.claims = claims;
+    this.completion = completion;
+    this.reassignment = reassignment;
     this.user = user;
   }
 
-  record Completion(@NotNull Outcome outcome, @Size(max = 4000) String comment, Stage returnTo) {}
+  /** @param version the package version the user read (or the ETag in If-Match); required to APPROVE */
+  record Completion(@NotNull Outcome outcome, @Size(max = 4000) String comment, Stage returnTo,
+      @Min(1) Integer version) {}
 
   record Reassignment(@NotBlank @Size(max = 100) String assignee) {}
 
@@ -52,35 +63,41 @@ class TaskController {
       @RequestParam(required = false) String unitCode,
       @RequestParam(required = false) Boolean overdue,
       @RequestParam(required = false) String assigned,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
     OpenTasks.Queue queue = switch (assigned == null ? "" : assigned) {
       case "" -> OpenTasks.Queue.BOTH;
       case "me" -> OpenTasks.Queue.MINE;
       case "claimable" -> OpenTasks.Queue.CLAIMABLE;
-      default -> throw Problems.badRequest("assigned 只能是 me 或 claimable");
+      default -> throw new InvalidInput("assigned 只能是 me 或 claimable");
     };
-    return openTasks.find(user.username(), user.roles(), user.units(), queue,
+    return openTasks.find(user.username(), user.grants(), user.has(io.jixiao.security.Role.ADMIN), queue,
         new OpenTasks.Filter(stage, year, unitCode, overdue), page, size);
   }
 
   @PostMapping("/{id}/claim")
-  OpenTask claim(@PathVariable String id) {
-    return lifecycle.claim(id);
+  OpenTask claim(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    return claims.claim(id, ETags.parse(ifMatch));
   }
 
   @PostMapping("/{id}/unclaim")
   OpenTask unclaim(@PathVariable String id) {
-    return lifecycle.unclaim(id);
+    return claims.release(id);
   }
 
   @PostMapping("/{id}/complete")
-  Lifecycle.Transition complete(@PathVariable String id, @Valid @RequestBody Completion completion) {
-    return lifecycle.complete(id, completion.outcome(), completion.comment(), completion.returnTo());
+  CompleteTask.Transition complete(@PathVariable String id, @Valid @RequestBody Completion request,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    Integer fromHeader = ETags.parse(ifMatch);
+    if (fromHeader != null && request.version() != null && !fromHeader.equals(request.version())) {
+      throw new InvalidInput("If-Match 与 version 所指的版本不一致");
+    }
+    return completion.complete(new CompleteTask.Step(id, request.outcome(), request.comment(), request.returnTo(),
+        fromHeader != null ? fromHeader : request.version(), false));
   }
 
   @PostMapping("/{id}/reassign")
-  OpenTask reassign(@PathVariable String id, @Valid @RequestBody Reassignment reassignment) {
-    return lifecycle.reassign(id, reassignment.assignee());
+  OpenTask reassign(@PathVariable String id, @Valid @RequestBody Reassignment request) {
+    return reassignment.reassign(id, request.assignee().strip());
   }
 }

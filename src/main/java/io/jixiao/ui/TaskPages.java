@@ -2,15 +2,16 @@ package io.jixiao.ui;
 
 import io.jixiao.security.CurrentUser;
 import io.jixiao.unit.UnitRepository;
-import io.jixiao.workflow.Lifecycle;
+import io.jixiao.security.Role;
+import io.jixiao.shared.DomainException;
+import io.jixiao.workflow.ClaimTask;
 import io.jixiao.workflow.OpenTask;
 import io.jixiao.workflow.OpenTasks;
-import io.jixiao.workflow.Stage;
+import io.jixiao.report.Stage;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,13 +22,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TaskPages {
 
   private final OpenTasks openTasks;
-  private final Lifecycle lifecycle;
+  private final ClaimTask claims;
   private final CurrentUser user;
   private final UnitRepository units;
 
-  TaskPages(OpenTasks openTasks, Lifecycle lifecycle, CurrentUser user, UnitRepository units) {
+  TaskPages(OpenTasks openTasks, ClaimTask claims, CurrentUser user, UnitRepository units) {
     this.openTasks = openTasks;
-    this.lifecycle = lifecycle;
+    this.claims = claims;
     this.user = user;
     this.units = units;
   }
@@ -55,8 +56,9 @@ class TaskPages {
       Model model) {
     String unit = unitCode == null || unitCode.isBlank() ? null : unitCode;
     OpenTasks.Filter filter = new OpenTasks.Filter(stage, year, unit, overdue);
-    var mine = openTasks.find(user.username(), user.roles(), user.units(), OpenTasks.Queue.MINE, filter, 0, 200);
-    var claimable = openTasks.find(user.username(), user.roles(), user.units(), OpenTasks.Queue.CLAIMABLE, filter, 0, 200);
+    boolean admin = user.has(Role.ADMIN);
+    var mine = openTasks.find(user.username(), user.grants(), admin, OpenTasks.Queue.MINE, filter, 0, 200);
+    var claimable = openTasks.find(user.username(), user.grants(), admin, OpenTasks.Queue.CLAIMABLE, filter, 0, 200);
     model.addAttribute("mine", mine.items().stream().map(Row::of).toList());
     model.addAttribute("mineTotal", mine.total());
     model.addAttribute("claimable", claimable.items().stream().map(Row::of).toList());
@@ -70,20 +72,20 @@ class TaskPages {
   /** Claims in place (htmx): the row comes back in "my tasks" form, or a note that someone was quicker. */
   @PostMapping("/tasks/{id}/claim")
   String claim(@PathVariable String id, Model model) {
-    return row(() -> lifecycle.claim(id), true, model);
+    return row(() -> claims.claim(id, null), true, model);
   }
 
   @PostMapping("/tasks/{id}/unclaim")
   String unclaim(@PathVariable String id, Model model) {
-    return row(() -> lifecycle.unclaim(id), false, model);
+    return row(() -> claims.release(id), false, model);
   }
 
   private static String row(java.util.function.Supplier<OpenTask> change, boolean mine, Model model) {
     try {
       model.addAttribute("row", Row.of(change.get()));
       model.addAttribute("mineRow", mine);
-    } catch (ErrorResponseException e) {
-      model.addAttribute("gone", e.getBody().getDetail());
+    } catch (DomainException e) {
+      model.addAttribute("gone", e.getMessage());
     }
     return "fragments/task-row :: row";
   }

@@ -1,5 +1,6 @@
 package io.jixiao.web;
 
+import io.jixiao.shared.DomainException;
 import java.util.List;
 import java.util.Map;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
@@ -22,6 +23,8 @@ import tools.jackson.databind.DatabindException;
 
 /** Turns refusals into problem details with messages a person can act on; never a bare 500 for bad input. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+// Before PageExceptionHandler, which matches every @Controller (a @RestController is one too).
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @Override
@@ -72,6 +75,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       }
     }
     return path.toString();
+  }
+
+  /** The domain's refusals, whichever module raised them. */
+  @ExceptionHandler(DomainException.class)
+  ResponseEntity<Object> refused(DomainException ex) {
+    return ResponseEntity.status(DomainProblems.status(ex)).body(DomainProblems.body(ex));
   }
 
   /** Two writers raced for the same row (ours or the engine's): the loser retries with fresh state. */

@@ -1,5 +1,7 @@
 package io.jixiao.workflow;
 
+import io.jixiao.report.Stage;
+
 /** What a user may try to do to a package. */
 public enum Action {
   READ, EDIT, SUBMIT, SIGN, COMMENT, SCORE, APPROVE, RETURN, PUBLISH, CLAIM, REASSIGN;

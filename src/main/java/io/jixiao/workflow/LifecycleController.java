@@ -1,7 +1,5 @@
 package io.jixiao.workflow;
 
-import io.jixiao.audit.AuditEvent;
-import io.jixiao.audit.AuditTrail;
 import io.jixiao.report.Report;
 import io.jixiao.report.ReportService;
 import jakarta.validation.Valid;
@@ -22,44 +20,42 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A package's lifecycle: where it stands, its history, reviewers' comments and finance's scores. */
+/** A package's lifecycle: where it stands, reviewers' comments, finance's scores and corrections. */
 @RestController
 @RequestMapping("/api/reports/{id}")
 class LifecycleController {
 
   private final ReportService reports;
-  private final Lifecycle lifecycle;
+  private final LifecycleQueries queries;
+  private final StartLifecycle start;
   private final Guidance guidance;
-  private final AuditTrail trail;
+  private final EnterReviewScores reviewScores;
 
-  LifecycleController(ReportService reports, Lifecycle lifecycle, Guidance guidance, AuditTrail trail) {
+  LifecycleController(ReportService reports, LifecycleQueries queries, StartLifecycle start, Guidance guidance,
+      EnterReviewScores reviewScores) {
     this.reports = reports;
-    this.lifecycle = lifecycle;
+    this.queries = queries;
+    this.start = start;
     this.guidance = guidance;
-    this.trail = trail;
+    this.reviewScores = reviewScores;
   }
 
   record NewComment(@Size(max = 200) String path, @NotBlank @Size(max = 4000) String body) {}
 
-  record ReviewScoresRequest(@NotNull Map<String, BigDecimal> scores) {}
+  /** @param version the version scored (optional; when given, a newer one is a 409) */
+  record ReviewScoresRequest(@NotNull Map<String, BigDecimal> scores, Integer version) {}
 
   record CorrectionRequest(@NotBlank @Size(max = 4000) String reason) {}
 
   /** 更正: a published package goes through the lifecycle again as new versions. */
   @PostMapping("/corrections")
   Map<String, Object> correct(@PathVariable UUID id, @Valid @RequestBody CorrectionRequest request) {
-    return Map.of("reportId", id, "stage", lifecycle.startCorrection(id, request.reason()));
+    return Map.of("reportId", id, "stage", start.correct(id, request.reason()));
   }
 
   @GetMapping("/lifecycle")
   LifecycleState state(@PathVariable UUID id) {
-    return lifecycle.state(reports.find(id));
-  }
-
-  /** Every creation, save, claim, transition, signature, comment and publication, oldest first. */
-  @GetMapping("/history")
-  List<AuditEvent.Recorded> history(@PathVariable UUID id) {
-    return trail.history(reports.find(id).id());
+    return queries.state(reports.find(id));
   }
 
   @GetMapping("/comments")
@@ -67,21 +63,22 @@ class LifecycleController {
     return guidance.list(id);
   }
 
+  /** A comment by the holder of the stage's task. */
   @PostMapping("/comments")
   @ResponseStatus(HttpStatus.CREATED)
   Guidance.Comment comment(@PathVariable UUID id, @Valid @RequestBody NewComment comment) {
-    return guidance.add(id, comment.path(), comment.body());
+    return guidance.add(id, comment.path(), comment.body(), false);
   }
 
   @PostMapping("/comments/{commentId}/resolve")
   Guidance.Comment resolve(@PathVariable UUID id, @PathVariable long commentId) {
-    return guidance.resolve(id, commentId);
+    return guidance.resolve(id, commentId, false);
   }
 
   /** 复核得分 by row path, e.g. {"scores": {"overall.indicators[0]": 14, "overall.funds[TOTAL]": 10}}. */
   @PutMapping("/review-scores")
   Map<String, Object> reviewScores(@PathVariable UUID id, @Valid @RequestBody ReviewScoresRequest request) {
-    Report revised = lifecycle.enterReviewScores(id, request.scores());
+    Report revised = reviewScores.enter(id, request.scores(), request.version(), false);
     var summary = reports.snapshot(id).evaluation().overall();
     return Map.of("version", revised.latestVersion(), "summary", summary);
   }

@@ -1,5 +1,6 @@
 package io.jixiao.workflow;
 
+import io.jixiao.report.Stage;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -9,5 +10,5 @@ import java.util.UUID;
  */
 public record LifecycleState(
     UUID reportId, Stage stage, String taskId, String assignee, OffsetDateTime due, int latestVersion,
-    String unitContentHash, Signatures.Signature signature, boolean signatureCoversCurrentContent,
-    Signatures.Approval approval, Signatures.Publication publication) {}
+    String unitContentHash, Signature signature, boolean signatureCoversCurrentContent,
+    Approval approval, Publication publication) {}

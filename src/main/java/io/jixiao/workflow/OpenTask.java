@@ -1,5 +1,7 @@
 package io.jixiao.workflow;
 
+import io.jixiao.report.Stage;
+
 import java.time.OffsetDateTime;
 import java.util.UUID;
 

@@ -1,5 +1,7 @@
 package io.jixiao.workflow;
 
+import io.jixiao.report.Stage;
+import io.jixiao.security.Grant;
 import io.jixiao.security.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,10 +35,10 @@ public class OpenTasks {
   }
 
   /**
-   * The caller's tasks: assigned to them, and/or unassigned ones of their roles in their units
-   * (administrators: every unit). Each branch is served by its own partial index.
+   * The caller's tasks: assigned to them, and/or unassigned ones they may claim — of a role they hold
+   * in that very unit (a grant), or the administrators' tasks. Each branch is served by its own partial index.
    */
-  public Page find(String username, Set<Role> roles, Set<String> units, Queue queue, Filter filter, int page, int size) {
+  public Page find(String username, Set<Grant> grants, boolean admin, Queue queue, Filter filter, int page, int size) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("me", username);
     String filters = filters(filter, params);
@@ -44,13 +46,14 @@ public class OpenTasks {
     if (queue != Queue.CLAIMABLE) {
       branches.add(SELECT + " where t.assignee = :me" + filters);
     }
-    List<String> unitRoles = roles.stream().filter(r -> r != Role.ADMIN).map(Role::realmRole).toList();
-    if (queue != Queue.MINE && !unitRoles.isEmpty() && !units.isEmpty()) {
-      params.put("roles", unitRoles.toArray(String[]::new));
-      params.put("units", units.toArray(String[]::new));
-      branches.add(SELECT + " where t.assignee is null and t.role = any(:roles) and t.unit_code = any(:units)" + filters);
+    List<Grant> unitGrants = grants.stream().filter(g -> g.role() != Role.ADMIN).toList();
+    if (queue != Queue.MINE && !unitGrants.isEmpty()) {
+      params.put("roles", unitGrants.stream().map(g -> g.role().realmRole()).toArray(String[]::new));
+      params.put("units", unitGrants.stream().map(Grant::unitCode).toArray(String[]::new));
+      branches.add(SELECT + " where t.assignee is null and (t.role, t.unit_code) in (select g.role, g.unit"
+          + " from unnest(cast(:roles as text[]), cast(:units as text[])) as g(role, unit))" + filters);
     }
-    if (queue != Queue.MINE && roles.contains(Role.ADMIN)) {
+    if (queue != Queue.MINE && admin) {
       branches.add(SELECT + " where t.assignee is null and t.role = 'admin'" + filters);
     }
     if (branches.isEmpty()) {

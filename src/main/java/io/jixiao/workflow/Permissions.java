@@ -1,5 +1,6 @@
 package io.jixiao.workflow;
 
+import io.jixiao.report.Stage;
 import io.jixiao.security.Role;
 import java.util.Set;
 
@@ -14,6 +15,11 @@ public final class Permissions {
 
   public static boolean allows(Set<Role> roles, Stage stage, Action action) {
     return roles.stream().anyMatch(role -> allows(role, stage, action));
+  }
+
+  /** Who may open a package for a unit, or start a correction of a published one: its preparer, or an administrator. */
+  public static boolean mayOpen(Set<Role> rolesInUnit) {
+    return rolesInUnit.contains(Role.PREPARER) || rolesInUnit.contains(Role.ADMIN);
   }
 
   public static boolean allows(Role role, Stage stage, Action action) {

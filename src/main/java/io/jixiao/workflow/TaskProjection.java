@@ -6,7 +6,9 @@ import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
+import org.flowable.engine.impl.persistence.entity.ExecutionEntity;
 import org.flowable.task.service.impl.persistence.entity.TaskEntity;
+import io.jixiao.report.Stage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +21,21 @@ import org.springframework.stereotype.Component;
 class TaskProjection implements FlowableEventListener {
 
   private final JdbcClient jdbc;
+  private final LifecycleProcesses processes;
 
-  TaskProjection(JdbcClient jdbc) {
+  TaskProjection(JdbcClient jdbc, LifecycleProcesses processes) {
     this.jdbc = jdbc;
+    this.processes = processes;
   }
 
   @Override
   public void onEvent(FlowableEvent event) {
+    if (event.getType() == FlowableEngineEventType.PROCESS_COMPLETED
+        && event instanceof FlowableEntityEvent completed
+        && completed.getEntity() instanceof ExecutionEntity execution) {
+      processes.ended(execution.getProcessInstanceId());
+      return;
+    }
     if (!(event instanceof FlowableEntityEvent entityEvent) || !(entityEvent.getEntity() instanceof TaskEntity task)) {
       return;
     }
@@ -36,9 +46,9 @@ class TaskProjection implements FlowableEventListener {
           values (:id, :report, :unit, :year, :stage, :role, :assignee, :created, :due)
           """)
           .param("id", task.getId())
-          .param("report", UUID.fromString((String) task.getVariable("reportId")))
-          .param("unit", task.getVariable("unitCode"))
-          .param("year", task.getVariable("year"))
+          .param("report", UUID.fromString((String) task.getVariable(ProcessVariables.REPORT_ID)))
+          .param("unit", task.getVariable(ProcessVariables.UNIT_CODE))
+          .param("year", task.getVariable(ProcessVariables.YEAR))
           .param("stage", stage.name())
           .param("role", stage.actor().realmRole())
           .param("assignee", task.getAssignee())

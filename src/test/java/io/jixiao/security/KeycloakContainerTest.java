@@ -6,7 +6,7 @@ import static org.springframework.http.HttpStatus.NOT_FOUND;
 import io.jixiao.support.Api;
 import io.jixiao.support.KeycloakTokens;
 import io.jixiao.support.Packages;
-import io.jixiao.workflow.Stage;
+import io.jixiao.report.Stage;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import io.jixiao.support.Api;
 import io.jixiao.support.KeycloakTokens;
 import io.jixiao.support.Packages;
-import io.jixiao.workflow.Stage;
+import io.jixiao.report.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieHandler;

@@ -5,7 +5,7 @@ import static org.springframework.http.HttpStatus.CREATED;
 import static org.springframework.http.HttpStatus.OK;
 
 import io.jixiao.security.Role;
-import io.jixiao.workflow.Stage;
+import io.jixiao.report.Stage;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -127,12 +127,29 @@ public final class Packages {
     return task;
   }
 
+  /** Completes {@code task}, naming the version of its package that {@code user} reads now. */
   public JsonNode complete(Api user, String task, String outcome, String comment, String returnTo) {
+    return user.post(OK, completion(user, task, outcome, comment, returnTo), "/api/tasks/{t}/complete", task);
+  }
+
+  /** The body of a completion as a client that has just read the package sends it: with its version. */
+  public Map<String, Object> completion(Api user, String task, String outcome, String comment, String returnTo) {
     Map<String, Object> body = new HashMap<>();
     body.put("outcome", outcome);
     body.put("comment", comment);
     body.put("returnTo", returnTo);
-    return user.post(OK, body, "/api/tasks/{t}/complete", task);
+    body.put("version", versionSeenBy(user, task));
+    return body;
+  }
+
+  /** The latest version of the package of a task the user holds; null if they hold no such task. */
+  public Integer versionSeenBy(Api user, String task) {
+    for (JsonNode item : user.get("/api/tasks?assigned=me&size=200").get("items")) {
+      if (item.get("id").asString().equals(task)) {
+        return user.get("/api/reports/{id}", item.get("reportId").asString()).get("version").asInt();
+      }
+    }
+    return null;
   }
 
   /** The stage's own actor claims its task and passes it on. */

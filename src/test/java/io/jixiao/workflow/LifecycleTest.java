@@ -9,7 +9,9 @@ import static org.springframework.http.HttpStatus.OK;
 import static org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT;
 
 import io.jixiao.support.Api;
+import io.jixiao.security.Role;
 import io.jixiao.support.ApiTest;
+import io.jixiao.support.Packages;
 import io.jixiao.support.TestTokens;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +40,7 @@ class LifecycleTest {
   @Autowired JsonMapper json;
   @Autowired JdbcClient jdbc;
 
+  Packages packages;
   Api preparer;
   Api head;
   Api bureau;
@@ -47,15 +50,13 @@ class LifecycleTest {
 
   @BeforeEach
   void setUp() {
-    preparer = api("xintian.preparer");
-    head = api("xintian.head");
-    bureau = api("xintian.bureau");
-    finance = api("xintian.finance");
-    admin = api("admin");
-    year = jdbc.sql("select coalesce(max(year), 2029) + 1 from jixiao.report where unit_code = :u and year >= 2030")
-        .param("u", UNIT).query(Integer.class).single();
-    jdbc.sql("insert into jixiao.cycle (region_code, year, template_code, draft_due) values ('xintian', :y, 'NATIONAL_DEFAULT', :due) on conflict do nothing")
-        .param("y", year).param("due", java.time.LocalDate.of(year + 1, 3, 31)).update();
+    packages = Packages.withTestTokens(http, json);
+    preparer = packages.preparer();
+    head = packages.actor(Role.UNIT_HEAD);
+    bureau = packages.actor(Role.BUREAU_REVIEWER);
+    finance = packages.actor(Role.FINANCE_REVIEWER);
+    admin = packages.actor(Role.ADMIN);
+    year = Packages.freshYear(jdbc);
   }
 
   Api api(String username) {
@@ -94,10 +95,16 @@ class LifecycleTest {
     // Content cannot change once signed and submitted on.
     preparer.put(FORBIDDEN, contentOf(id), h -> h.setIfMatch("\"" + version(id) + "\""), "/api/reports/{id}", id);
 
-    // Bureau comments on a row and returns to draft.
+    // Bureau comments on a row and returns to draft: only once it holds the task, only on rows that exist.
+    Map<String, String> onRow = Map.of("path", "overall.indicators[0]", "body", "请核实走访户数");
+    assertThat(bureau.post(CONFLICT, onRow, "/api/reports/{id}/comments", id).get("type").asString())
+        .isEqualTo("urn:jixiao:problem:claim-first");
     String guidanceTask = claim(bureau, id);
-    JsonNode comment = bureau.post(CREATED, Map.of("path", "overall.indicators[0]", "body", "请核实走访户数"),
-        "/api/reports/{id}/comments", id);
+    bureau.post(org.springframework.http.HttpStatus.BAD_REQUEST,
+        Map.of("path", "overall.indicators[99]", "body", "no such row"), "/api/reports/{id}/comments", id);
+    bureau.post(org.springframework.http.HttpStatus.BAD_REQUEST,
+        Map.of("path", "narrative[nonexistent]", "body", "no such section"), "/api/reports/{id}/comments", id);
+    JsonNode comment = bureau.post(CREATED, onRow, "/api/reports/{id}/comments", id);
     complete(bureau, guidanceTask, "RETURN", "请按意见修改", null);
     assertStage(id, "DRAFT");
 
@@ -108,6 +115,9 @@ class LifecycleTest {
     ObjectNode edited = contentOf(id);
     ((ObjectNode) edited.get("overall").get("indicators").get(0)).put("name", "走访慰问困难家庭（已核实）");
     save(id, edited);
+    // Resolving is the draft holder's: first the preparer takes the draft task.
+    preparer.post(CONFLICT, null, "/api/reports/{id}/comments/{c}/resolve", id, comment.get("id").asLong());
+    claim(preparer, id);
     preparer.post(OK, null, "/api/reports/{id}/comments/{c}/resolve", id, comment.get("id").asLong());
     assertThat(preparer.get("/api/reports/{id}/comments", id).get(0).get("resolved").asBoolean()).isTrue();
     assertThat(lifecycle(id).get("signatureCoversCurrentContent").asBoolean()).isFalse();
@@ -199,12 +209,13 @@ class LifecycleTest {
   @Test
   void submittingIsRefusedWhileFindingsStand() {
     String id = preparer.post(CREATED, Map.of("unitCode", UNIT, "year", year), "/api/reports").get("id").asString();
-    ObjectNode content = (ObjectNode) json.readTree(CLEAN_CONTENT.replace("NEXT_YEAR", String.valueOf(year + 1)));
+    ObjectNode content = (ObjectNode) json.readTree(Packages.CLEAN_CONTENT.replace("NEXT_YEAR", String.valueOf(year + 1)));
     // 60 + 10 + 30 + 10 = 110: the weights do not add up to 100.
     ((ObjectNode) content.get("overall").get("indicators").get(0)).put("weight", 60);
     save(id, content);
     String task = claim(preparer, id);
-    JsonNode refused = preparer.post(UNPROCESSABLE_CONTENT, Map.of("outcome", "APPROVE"), "/api/tasks/{t}/complete", task);
+    JsonNode refused = preparer.post(UNPROCESSABLE_CONTENT, Map.of("outcome", "APPROVE", "version", version(id)),
+        "/api/tasks/{t}/complete", task);
     assertThat(refused.get("errors").toString()).contains("WEIGHTS_NOT_100");
     assertStage(id, "DRAFT");
   }
@@ -228,7 +239,7 @@ class LifecycleTest {
     String id = createFilledPackage();
     String task = claim(preparer, id);
     List<Integer> statuses = race(java.util.stream.IntStream.range(0, 8).mapToObj(i -> (Callable<Integer>) () ->
-        preparer.postStatus(Map.of("outcome", "APPROVE"), "/api/tasks/{t}/complete", task)).toList());
+        preparer.postStatus(Map.of("outcome", "APPROVE", "version", version(id)), "/api/tasks/{t}/complete", task)).toList());
     assertThat(statuses).containsOnly(200, 409);
     assertThat(statuses.stream().filter(s -> s == 200)).hasSize(1);
     long transitions = preparer.get("/api/reports/{id}/history", id).valueStream()
@@ -259,36 +270,20 @@ class LifecycleTest {
     }
   }
 
-  /** A package with no errors; its warnings are acknowledged by {@link #createFilledPackage}. */
-  static final String CLEAN_CONTENT = io.jixiao.support.Packages.CLEAN_CONTENT;
-
   String createFilledPackage() {
-    String id = preparer.post(CREATED, Map.of("unitCode", UNIT, "year", year), "/api/reports").get("id").asString();
-    save(id, (ObjectNode) json.readTree(CLEAN_CONTENT.replace("NEXT_YEAR", String.valueOf(year + 1))));
-    JsonNode view = preparer.get("/api/reports/{id}", id);
-    ObjectNode content = contentOf(id);
-    var acknowledgements = content.putArray("acknowledgements");
-    for (JsonNode finding : view.get("findings")) {
-      assertThat(finding.get("severity").asString()).as(finding.toString()).isEqualTo("WARNING");
-      acknowledgements.addObject().put("findingKey", finding.get("code").asString() + "@" + finding.get("path").asString())
-          .put("note", "已核实");
-    }
-    save(id, content);
-    return id;
+    return packages.createFilled(year);
   }
 
   void save(String id, ObjectNode content) {
-    preparer.put(OK, content.toString(), h -> h.setIfMatch("\"" + version(id) + "\""), "/api/reports/{id}", id);
+    packages.save(id, content);
   }
 
   int version(String id) {
-    return preparer.get("/api/reports/{id}", id).get("version").asInt();
+    return packages.version(id);
   }
 
   ObjectNode contentOf(String id) {
-    ObjectNode view = (ObjectNode) preparer.get("/api/reports/{id}", id);
-    view.retain("basicData", "overall", "narrative", "projects", "filling", "acknowledgements");
-    return view;
+    return packages.contentOf(id);
   }
 
   void submit(String id) {
@@ -300,20 +295,15 @@ class LifecycleTest {
   }
 
   String taskOf(String id) {
-    return preparer.get("/api/reports/{id}/lifecycle", id).get("taskId").asString();
+    return packages.taskOf(id);
   }
 
   String claim(Api user, String id) {
-    String task = taskOf(id);
-    user.post(OK, null, "/api/tasks/{t}/claim", task);
-    return task;
+    return packages.claim(user, id);
   }
 
   void complete(Api user, String task, String outcome, String comment, String returnTo) {
-    var body = new java.util.HashMap<String, Object>();
-    body.put("outcome", outcome);
-    body.put("comment", comment);
-    body.put("returnTo", returnTo);
+    var body = packages.completion(user, task, outcome, comment, returnTo);
     user.post(OK, body, "/api/tasks/{t}/complete", task);
     user.post(CONFLICT, body, "/api/tasks/{t}/complete", task); // completing twice is a conflict, not a 500
   }

@@ -1,5 +1,6 @@
 package io.jixiao.workflow;
 
+import io.jixiao.report.Stage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jixiao.security.Role;

@@ -1,4 +1,6 @@
-package io.jixiao.workflow;
+package io.jixiao.diagram;
+
+import io.jixiao.report.Stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,7 @@
-package io.jixiao.workflow;
+package io.jixiao.diagram;
+
+import io.jixiao.report.Stage;
+import io.jixiao.workflow.ProcessVariables;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,9 +77,9 @@ public class ProcessDiagram {
 
   String latestDefinitionId() {
     ProcessDefinition definition = repository.createProcessDefinitionQuery()
-        .processDefinitionKey(Lifecycle.PROCESS_KEY).latestVersion().singleResult();
+        .processDefinitionKey(ProcessVariables.PROCESS_KEY).latestVersion().singleResult();
     if (definition == null) {
-      throw new IllegalStateException("process " + Lifecycle.PROCESS_KEY + " is not deployed");
+      throw new IllegalStateException("process " + ProcessVariables.PROCESS_KEY + " is not deployed");
     }
     return definition.getId();
   }
