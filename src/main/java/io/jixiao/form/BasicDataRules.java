@@ -30,7 +30,7 @@ final class BasicDataRules {
       String rowPath = Paths.costRow(costs, i);
       // No explanation column here, so a warning the preparer acknowledges with a note.
       if (row.finalAccount() != null && row.budget() != null && row.finalAccount().compareTo(row.budget()) > 0) {
-        findings.warning(Findings.OVER_BUDGET_UNEXPLAINED, rowPath + ".finalAccount",
+        findings.warning(FindingCode.OVER_BUDGET_UNEXPLAINED, rowPath + ".finalAccount",
             label(row) + "本年决算数 " + yuan(row.finalAccount()) + "超过本年预算数 " + yuan(row.budget()) + "，请说明原因");
       }
       Magnitude.check(findings, rowPath, label(row), FIELDS, NAMES,
@@ -67,7 +67,7 @@ final class BasicDataRules {
     }
     BigDecimal total = value.apply(costs.get(totalIndex));
     if (present && sum.compareTo(total) != 0) {
-      findings.error(Findings.SUM_MISMATCH, Paths.costRow(costs, totalIndex) + "." + field,
+      findings.error(FindingCode.SUM_MISMATCH, Paths.costRow(costs, totalIndex) + "." + field,
           partsName + name + "合计 " + yuan(sum) + "，与" + label(costs.get(totalIndex)) + " " + yuan(total) + "不符");
     }
   }

@@ -55,7 +55,7 @@ public final class Evaluator {
     }
     LocalDate date = filling.date();
     if (date.getYear() < year || date.getYear() > (long) year + 1) {
-      findings.error(Findings.DATE_OUT_OF_YEAR, "filling.date",
+      findings.error(FindingCode.DATE_OUT_OF_YEAR, "filling.date",
           "填报日期 " + date + " 不在 " + year + " 年 1 月 1 日至 " + (year + 1) + " 年 12 月 31 日之间");
     }
   }

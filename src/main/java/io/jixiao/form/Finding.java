@@ -1,15 +1,15 @@
 package io.jixiao.form;
 
 /**
- * Something in a package that does not add up. {@code code} values are a public contract.
+ * Something in a package that does not add up. Its {@link FindingCode} is a public contract.
  *
  * @param path    the field or row it concerns, e.g. {@code overall.indicators[3].deviationReason}
  * @param message in Chinese, for the preparer
  */
-public record Finding(String code, Severity severity, String path, String message) {
+public record Finding(FindingCode code, Severity severity, String path, String message) {
 
   /** Identifies the finding across versions, for acknowledgements. */
   public String key() {
-    return code + "@" + path;
+    return code.name() + "@" + path;
   }
 }

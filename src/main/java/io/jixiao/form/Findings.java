@@ -14,26 +14,13 @@ import java.util.Map;
  */
 final class Findings {
 
-  // Finding codes: a public contract.
-  static final String WEIGHTS_NOT_100 = "WEIGHTS_NOT_100";
-  static final String SCORE_ABOVE_WEIGHT = "SCORE_ABOVE_WEIGHT";
-  static final String MISSING_DEVIATION_REASON = "MISSING_DEVIATION_REASON";
-  static final String SUM_MISMATCH = "SUM_MISMATCH";
-  static final String OVER_BUDGET_UNEXPLAINED = "OVER_BUDGET_UNEXPLAINED";
-  static final String DATE_OUT_OF_YEAR = "DATE_OUT_OF_YEAR";
-  static final String MAGNITUDE_SUSPECT = "MAGNITUDE_SUSPECT";
-  static final String SELF_SCORE_DIFFERS = "SELF_SCORE_DIFFERS";
-  static final String STATED_TOTAL_MISMATCH = "STATED_TOTAL_MISMATCH";
-  static final String STATED_GRADE_MISMATCH = "STATED_GRADE_MISMATCH";
-  static final String NARRATIVE_FIGURE_MISMATCH = "NARRATIVE_FIGURE_MISMATCH";
-
   private final Map<String, Finding> byKey = new LinkedHashMap<>();
 
-  void error(String code, String path, String message) {
+  void error(FindingCode code, String path, String message) {
     add(new Finding(code, Severity.ERROR, path, message));
   }
 
-  void warning(String code, String path, String message) {
+  void warning(FindingCode code, String path, String message) {
     add(new Finding(code, Severity.WARNING, path, message));
   }
 
@@ -48,7 +35,7 @@ final class Findings {
     List<Finding> list = new ArrayList<>(byKey.values());
     list.sort(Comparator.comparing(Finding::severity)
         .thenComparing(Finding::path, Findings::comparePaths)
-        .thenComparing(Finding::code));
+        .thenComparing(f -> f.code().name()));
     return List.copyOf(list);
   }
 

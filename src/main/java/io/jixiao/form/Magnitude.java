@@ -59,7 +59,7 @@ final class Magnitude {
         }
       }
       if (off > 0 && off == against) {
-        findings.warning(Findings.MAGNITUDE_SUSPECT, rowPath + "." + fields[i],
+        findings.warning(FindingCode.MAGNITUDE_SUSPECT, rowPath + "." + fields[i],
             rowLabel + names[i] + " " + yuan(values[i]) + "与" + names[other] + " " + yuan(values[other])
                 + " 相差约一万倍，请核对单位（元/万元）");
         return;

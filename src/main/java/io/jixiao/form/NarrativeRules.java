@@ -45,7 +45,7 @@ final class NarrativeRules {
         for (BigDecimal part : figure.parts()) {
           listed.append(listed.length() == 0 ? "" : " + ").append(num(part.movePointLeft(4)));
         }
-        findings.error(Findings.SUM_MISMATCH, amountPath, "正文「" + label + "」所列各项 " + listed + " = "
+        findings.error(FindingCode.SUM_MISMATCH, amountPath, "正文「" + label + "」所列各项 " + listed + " = "
             + num(sum.movePointLeft(4)) + "万元，与所述合计 " + yuan(amount) + "不符");
       }
     }
@@ -57,10 +57,10 @@ final class NarrativeRules {
       return;
     }
     if (Magnitude.suspect(amount, table)) {
-      findings.warning(Findings.MAGNITUDE_SUSPECT, amountPath, "正文" + label + " " + yuan(amount) + "与表中 "
+      findings.warning(FindingCode.MAGNITUDE_SUSPECT, amountPath, "正文" + label + " " + yuan(amount) + "与表中 "
           + yuan(table) + "相差约一万倍，请核对单位（元/万元）");
     } else {
-      findings.warning(Findings.NARRATIVE_FIGURE_MISMATCH, amountPath, "正文" + label + " " + yuan(amount)
+      findings.warning(FindingCode.NARRATIVE_FIGURE_MISMATCH, amountPath, "正文" + label + " " + yuan(amount)
           + "与表中 " + yuan(table) + "不符（" + figure.refersTo().strip() + "）");
     }
   }
@@ -132,7 +132,7 @@ final class NarrativeRules {
         where = s;
       }
     }
-    findings.warning(Findings.DATE_OUT_OF_YEAR, Paths.narrative(sections.get(where), where) + ".text",
+    findings.warning(FindingCode.DATE_OUT_OF_YEAR, Paths.narrative(sections.get(where), where) + ".text",
         "自评报告正文有 " + n + " 处叙述 " + top.getKey() + " 年的情况（不是与本年度的比较），评价年度 " + year
             + " 年共提及 " + own + " 次，请核对报告所述年度");
   }

@@ -79,7 +79,7 @@ final class TableRules {
       scoreAboveWeight(rowPath + ".reviewScore", "复核得分", row.reviewScore(), weight);
     }
     if (suggested != null && row.selfScore() != null && row.selfScore().compareTo(suggested) != 0) {
-      findings.warning(Findings.SELF_SCORE_DIFFERS, rowPath + ".selfScore",
+      findings.warning(FindingCode.SELF_SCORE_DIFFERS, rowPath + ".selfScore",
           "实际完成值「" + text(row.actual()) + "」对年度指标值「" + text(row.target()) + "」的建议得分为 "
               + num(suggested) + " 分，自评得分为 " + num(row.selfScore()) + " 分");
     }
@@ -99,25 +99,25 @@ final class TableRules {
     }
     String reasonPath = rowPath + ".deviationReason";
     if (suggested != null && suggested.compareTo(row.weight()) < 0) {
-      findings.error(Findings.MISSING_DEVIATION_REASON, reasonPath,
+      findings.error(FindingCode.MISSING_DEVIATION_REASON, reasonPath,
           "实际完成值「" + text(row.actual()) + "」未达到年度指标值「" + text(row.target()) + "」（建议得分 "
               + num(suggested) + " 分，分值 " + num(row.weight()) + " 分），未填写偏差原因分析及改进措施");
     } else if (row.selfScore().compareTo(row.weight()) < 0) {
-      findings.warning(Findings.MISSING_DEVIATION_REASON, reasonPath,
+      findings.warning(FindingCode.MISSING_DEVIATION_REASON, reasonPath,
           "得分 " + num(row.selfScore()) + " 分低于分值 " + num(row.weight()) + " 分，未填写偏差原因分析及改进措施");
     }
   }
 
   private void datesInYear(Measure m, String written, String fieldPath, String what) {
     if (m.isDate() && m.date().getYear() != year) {
-      findings.error(Findings.DATE_OUT_OF_YEAR, fieldPath,
+      findings.error(FindingCode.DATE_OUT_OF_YEAR, fieldPath,
           what + "「" + text(written) + "」不在评价年度 " + year + " 年内");
     }
   }
 
   private void scoreAboveWeight(String scorePath, String what, BigDecimal score, BigDecimal weight) {
     if (score != null && weight != null && score.compareTo(weight) > 0) {
-      findings.error(Findings.SCORE_ABOVE_WEIGHT, scorePath,
+      findings.error(FindingCode.SCORE_ABOVE_WEIGHT, scorePath,
           what + " " + num(score) + " 分超过分值 " + num(weight) + " 分");
     }
   }
@@ -142,7 +142,7 @@ final class TableRules {
     }
     FundsRow total = Scoring.totalRow(table);
     if (total != null && total.selfScore() != null && total.selfScore().compareTo(executionScore) != 0) {
-      findings.warning(Findings.SELF_SCORE_DIFFERS, Paths.fundsRow(path, funds, funds.indexOf(total)) + ".selfScore",
+      findings.warning(FindingCode.SELF_SCORE_DIFFERS, Paths.fundsRow(path, funds, funds.indexOf(total)) + ".selfScore",
           "按执行率计算的预算执行得分为 " + num(executionScore) + " 分，自评得分为 " + num(total.selfScore()) + " 分");
     }
     sums("initialBudget", "年初预算数", FundsRow::initialBudget);
@@ -160,7 +160,7 @@ final class TableRules {
         || (row.explanation() != null && !Measure.normalize(row.explanation()).isEmpty())) {
       return;
     }
-    findings.error(Findings.OVER_BUDGET_UNEXPLAINED, rowPath + ".executed",
+    findings.error(FindingCode.OVER_BUDGET_UNEXPLAINED, rowPath + ".executed",
         label(row) + "全年执行数 " + yuan(row.executed()) + "超过" + (row.adjustedBudget() != null ? "全年" : "年初")
             + "预算数 " + yuan(budget) + "，未说明原因");
   }
@@ -183,16 +183,16 @@ final class TableRules {
     if (total != null) {
       String totalPath = Paths.fundsRow(path, funds, funds.indexOf(total)) + "." + column;
       if (sources.present && sources.total.compareTo(value.apply(total)) != 0) {
-        findings.error(Findings.SUM_MISMATCH, totalPath, "按收入性质分各项" + columnName + "合计 "
+        findings.error(FindingCode.SUM_MISMATCH, totalPath, "按收入性质分各项" + columnName + "合计 "
             + yuan(sources.total) + "，与资金总额 " + yuan(value.apply(total)) + "不符");
       }
       if (nature.present && nature.total.compareTo(value.apply(total)) != 0) {
-        findings.error(Findings.SUM_MISMATCH, totalPath, "按支出性质分（基本支出 + 项目支出）" + columnName + "合计 "
+        findings.error(FindingCode.SUM_MISMATCH, totalPath, "按支出性质分（基本支出 + 项目支出）" + columnName + "合计 "
             + yuan(nature.total) + "，与资金总额 " + yuan(value.apply(total)) + "不符");
       }
     }
     if (basic != null && basicParts.present && basicParts.total.compareTo(value.apply(basic)) != 0) {
-      findings.error(Findings.SUM_MISMATCH, Paths.fundsRow(path, funds, funds.indexOf(basic)) + "." + column,
+      findings.error(FindingCode.SUM_MISMATCH, Paths.fundsRow(path, funds, funds.indexOf(basic)) + "." + column,
           "人员类、运转类公用经费、其他运转类" + columnName + "合计 " + yuan(basicParts.total) + "，与基本支出 "
               + yuan(value.apply(basic)) + "不符");
     }
@@ -230,7 +230,7 @@ final class TableRules {
     }
     BigDecimal total = executionWeight.add(indicators);
     if (total.compareTo(Scoring.HUNDRED) != 0) {
-      findings.error(Findings.WEIGHTS_NOT_100, path + ".indicators", "分值合计 " + num(total) + " 分（预算执行率 "
+      findings.error(FindingCode.WEIGHTS_NOT_100, path + ".indicators", "分值合计 " + num(total) + " 分（预算执行率 "
           + num(executionWeight) + " 分 + 绩效指标 " + num(indicators) + " 分），应为 100 分");
     }
   }
@@ -238,7 +238,7 @@ final class TableRules {
   private void checkStated(BigDecimal total) {
     BigDecimal stated = table.statedTotal();
     if (stated != null && stated.compareTo(total) != 0) {
-      findings.error(Findings.STATED_TOTAL_MISMATCH, path + ".statedTotal",
+      findings.error(FindingCode.STATED_TOTAL_MISMATCH, path + ".statedTotal",
           "各行得分合计 " + num(total) + " 分，与表中总分 " + num(stated) + " 分不符");
     }
     String written = table.statedGrade();
@@ -249,11 +249,11 @@ final class TableRules {
     BigDecimal basis = stated != null ? stated : total;
     Grade expected = Scoring.grade(basis, template);
     if (claimed == null) {
-      findings.error(Findings.STATED_GRADE_MISMATCH, path + ".statedGrade",
+      findings.error(FindingCode.STATED_GRADE_MISMATCH, path + ".statedGrade",
           "评价等级「" + written.strip() + "」无法识别，应为优、良、中、差之一（" + num(basis) + " 分对应「"
               + Scoring.gradeName(expected) + "」）");
     } else if (claimed != expected) {
-      findings.error(Findings.STATED_GRADE_MISMATCH, path + ".statedGrade",
+      findings.error(FindingCode.STATED_GRADE_MISMATCH, path + ".statedGrade",
           (stated != null ? "表中总分 " : "总分 ") + num(basis) + " 分按评价等级标准应为「" + Scoring.gradeName(expected)
               + "」，表中评价等级为「" + written.strip() + "」");
     }

@@ -28,7 +28,7 @@ final class RowOperations {
       if (m.group(2).endsWith("indicators")) {
         row.put("level1", list.size() > 1 ? list.get(list.size() - 2).path("level1").asString("OUTPUT") : "OUTPUT");
       } else if (m.group(2).equals("projects")) {
-        row.put("code", "p" + System.currentTimeMillis() % 100000);
+        row.put("code", newProjectCode(list));
       }
       return;
     }
@@ -45,6 +45,17 @@ final class RowOperations {
       case "down" -> swap(list, index, index + 1);
       default -> { }
     }
+  }
+
+  /** P1, P2, …: the first such code no project of the package has yet (codes key findings and review scores). */
+  static String newProjectCode(ArrayNode projects) {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    projects.forEach(project -> taken.add(project.path("code").asString("")));
+    int n = 1;
+    while (taken.contains("P" + n)) {
+      n++;
+    }
+    return "P" + n;
   }
 
   private static void swap(ArrayNode list, int a, int b) {

@@ -133,7 +133,7 @@ class EvaluatorPropertiesTest {
       Evaluation e = evaluate(p);
       assertThat(e.overall()).isNotNull();
       assertThat(e.findings()).allSatisfy(f -> {
-        assertThat(f.code()).isNotBlank();
+        assertThat(f.code()).isNotNull();
         assertThat(f.path()).isNotBlank();
         assertThat(f.message()).isNotBlank();
       });
@@ -168,7 +168,7 @@ class EvaluatorPropertiesTest {
       }
       Set<String> raised = new HashSet<>();
       e.findings().stream()
-          .filter(f -> f.code().equals("SCORE_ABOVE_WEIGHT") && f.path().endsWith(".selfScore"))
+          .filter(f -> f.code() == FindingCode.SCORE_ABOVE_WEIGHT && f.path().endsWith(".selfScore"))
           .forEach(f -> raised.add(f.path()));
       assertThat(raised).isEqualTo(expected);
     });
@@ -182,7 +182,7 @@ class EvaluatorPropertiesTest {
     long withProjects = GeneratedPackage.POOL.stream().filter(p -> !p.content().projects().isEmpty()).count();
     long withSuggestions = GeneratedPackage.POOL.stream().filter(p -> !evaluate(p).suggestions().isEmpty()).count();
     long aboveWeight = GeneratedPackage.POOL.stream().filter(p -> evaluate(p).findings().stream()
-        .anyMatch(f -> f.code().equals("SCORE_ABOVE_WEIGHT"))).count();
+        .anyMatch(f -> f.code() == FindingCode.SCORE_ABOVE_WEIGHT)).count();
     assertThat(List.of(withOverall, withProjects, withSuggestions, aboveWeight))
         .allSatisfy(n -> assertThat(n).isBetween(100L, 999L));
   }

@@ -31,7 +31,7 @@ class FindingRulesTest {
   }
 
   private static List<Finding> withCode(List<Finding> all, String code) {
-    return all.stream().filter(f -> f.code().equals(code)).toList();
+    return all.stream().filter(f -> f.code().name().equals(code)).toList();
   }
 
   private static Finding only(List<Finding> all, String code) {
@@ -278,7 +278,7 @@ class FindingRulesTest {
       // the same text judged as a 2024 report: it is mostly about 2025
       assertThat(only(findings(c, 2024), "DATE_OUT_OF_YEAR").message()).contains("4 处叙述 2025 年");
       // judged as a 2023 report, a year it never names
-      assertThat(findings(c, 2023)).extracting(Finding::code).containsExactly("DATE_OUT_OF_YEAR");
+      assertThat(findings(c, 2023)).extracting(Finding::code).containsExactly(FindingCode.DATE_OUT_OF_YEAR);
     }
 
     @Test
@@ -306,7 +306,7 @@ class FindingRulesTest {
       }
       assertThat(findings(Build.narrative(ReportContent.empty(), section("basic", text.toString())), 2022)).isEmpty();
       assertThat(findings(Build.narrative(ReportContent.empty(), section("basic", "2019年完成机构改革。")), 2022))
-          .extracting(Finding::code).containsExactly("DATE_OUT_OF_YEAR"); // the report's year never named
+          .extracting(Finding::code).containsExactly(FindingCode.DATE_OUT_OF_YEAR); // the report's year never named
     }
   }
 
@@ -445,7 +445,7 @@ class FindingRulesTest {
     void theStatedTotalIsJudgedWhenPresent() {
       // the grade agrees with what the form says even though the form's total is wrong: one finding, not two
       List<Finding> all = findings(overall(stated(Build.fullTable(), "85", "良好")));
-      assertThat(all.stream().map(Finding::code).collect(Collectors.toSet())).containsExactly("STATED_TOTAL_MISMATCH");
+      assertThat(all.stream().map(Finding::code).collect(Collectors.toSet())).containsExactly(FindingCode.STATED_TOTAL_MISMATCH);
     }
 
     @Test

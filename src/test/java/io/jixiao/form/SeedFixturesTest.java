@@ -43,7 +43,7 @@ class SeedFixturesTest {
     }
 
     Set<String> actualCodes =
-        evaluation.findings().stream().map(Finding::code).collect(toCollection(TreeSet::new));
+        evaluation.findings().stream().map(f -> f.code().name()).collect(toCollection(TreeSet::new));
     Set<String> expectedCodes =
         StreamSupport.stream(expected.get("findingCodes").spliterator(), false)
             .map(JsonNode::asString)
