@@ -3,4 +3,5 @@
  * rules computed over it (scores, grade, findings). Plain Java, no framework: every rule here has
  * fast unit tests.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package io.jixiao.form;
