@@ -35,6 +35,12 @@ public final class Api {
     return call((body == null ? spec : spec.body(body)).exchange(), expected);
   }
 
+  public JsonNode post(HttpStatus expected, Object body, Consumer<org.springframework.http.HttpHeaders> headers,
+      String uri, Object... vars) {
+    var spec = http.post().uri(uri, vars).contentType(MediaType.APPLICATION_JSON).headers(headers);
+    return call((body == null ? spec : spec.body(body)).exchange(), expected);
+  }
+
   public JsonNode put(HttpStatus expected, Object body, Consumer<org.springframework.http.HttpHeaders> headers,
       String uri, Object... vars) {
     return call(http.put().uri(uri, vars).contentType(MediaType.APPLICATION_JSON).headers(headers).body(body)

@@ -35,6 +35,14 @@ public final class TestTokens {
     return sign(DemoUser.named(username).claims(), ISSUER, List.of("jixiao-api"), Instant.now().plusSeconds(600));
   }
 
+  /** A token for a made-up user holding each {@code role:unitCode} grant (e.g. a small unit's head who also prepares). */
+  public static String withGrants(String username, String... grants) {
+    List<String> roles = java.util.Arrays.stream(grants).map(g -> g.substring(0, g.indexOf(':'))).distinct().toList();
+    List<String> units = java.util.Arrays.stream(grants).map(g -> g.substring(g.indexOf(':') + 1)).distinct().toList();
+    return sign(Map.of("preferred_username", username, "realm_access", Map.of("roles", roles), "units", units,
+        "grants", List.of(grants)), ISSUER, List.of("jixiao-api"), Instant.now().plusSeconds(600));
+  }
+
   /** A token for a made-up user with one role and the given units. */
   public static String forUser(String username, String role, String... units) {
     return sign(Map.of("preferred_username", username, "realm_access", Map.of("roles", List.of(role)),
