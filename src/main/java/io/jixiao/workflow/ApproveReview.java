@@ -24,11 +24,6 @@ class ApproveReview implements StageApproval {
   }
 
   @Override
-  public Action action() {
-    return Action.APPROVE;
-  }
-
-  @Override
   public void approve(Context context) {
     var latest = context.latest();
     signature.requireCovers(latest.report().id(), context.unitHash());

@@ -56,7 +56,7 @@ public class CompleteTask {
     Stage stage = held.stage();
     boolean approve = step.outcome() == Outcome.APPROVE;
     StageApproval approval = approvals.get(stage);
-    steps.requireRole(held.task(), approve ? approval.action() : Action.RETURN);
+    steps.requireRole(held.task(), Action.of(stage, step.outcome()));
     OpenTask task = steps.requireHolder(held, step.claimIfFree());
     steps.requireVersion(held.report(), step.version(), approve);
     Stage returnTo = null;

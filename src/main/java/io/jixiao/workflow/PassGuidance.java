@@ -19,11 +19,6 @@ class PassGuidance implements StageApproval {
   }
 
   @Override
-  public Action action() {
-    return Action.APPROVE;
-  }
-
-  @Override
   public void approve(Context context) {
     signature.requireCovers(context.latest().report().id(), context.unitHash());
   }

@@ -23,11 +23,6 @@ class PublishPackage implements StageApproval {
   }
 
   @Override
-  public Action action() {
-    return Action.PUBLISH;
-  }
-
-  @Override
   public void approve(Context context) {
     var latest = context.latest();
     Approval approval = signatures.latestApproval(latest.report().id())

@@ -32,11 +32,6 @@ class SignPackage implements StageApproval {
   }
 
   @Override
-  public Action action() {
-    return Action.SIGN;
-  }
-
-  @Override
   public void approve(Context context) {
     var latest = context.latest();
     String signer = context.actor();

@@ -11,9 +11,6 @@ interface StageApproval {
 
   Stage stage();
 
-  /** What approving this stage amounts to, for the permission check. */
-  Action action();
-
   /** Refuses (a domain exception) or records what the approval binds to. */
   void approve(Context context);
 

@@ -13,11 +13,6 @@ class SubmitPackage implements StageApproval {
   }
 
   @Override
-  public Action action() {
-    return Action.SUBMIT;
-  }
-
-  @Override
   public void approve(Context context) {
     var latest = context.latest();
     var blockers = latest.evaluation().blockers(latest.content().acknowledgedKeys());

@@ -8,7 +8,6 @@ import static io.jixiao.form.Build.table;
 import static io.jixiao.form.Build.total;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +70,23 @@ class PathsTest {
     assertThat(Findings.comparePaths("overall.indicators[2].selfScore", "overall.indicators[10].selfScore")).isNegative();
     assertThat(Findings.comparePaths("overall.indicators", "overall.indicators[0]")).isNegative();
     assertThat(Findings.comparePaths("a[1]", "a[1]")).isZero();
-    assertThat(new BigDecimal("1")).isNotNull();
+    assertThat(Findings.comparePaths("a[10]", "a[9]")).isPositive();
+  }
+
+  @Test
+  void commentsMayPointAtTablesSectionsRowsAndTheirFieldsThatExist() {
+    ReportContent withSection = new ReportContent(basic, overall,
+        List.of(new NarrativeSection("performance", "六、部门整体支出绩效情况", "……", List.of())), List.of(project), null,
+        List.of());
+    for (String p : new String[] {"overall", "overall.indicators[0]", "overall.indicators[0].deviationReason",
+        "overall.funds[TOTAL]", "overall.funds[BASIC].executed", "basicData.costs[PROJECT_ITEM#1]",
+        "basicData.buildings[0]", "narrative[performance]", "projects[P1]", "projects[P1].report",
+        "projects[P1].table.funds[CURRENT_YEAR]"}) {
+      assertThat(CommentTargets.exists(withSection, p)).as(p).isTrue();
+    }
+    for (String p : new String[] {"overall.indicators[1]", "overall.funds[NOPE]", "narrative[basic]", "projects[P2]",
+        "overall.indicators[0].<script>", "basicData.costs[PROJECT_ITEM#2]", "x", "overall.indicators[0].a.b"}) {
+      assertThat(CommentTargets.exists(withSection, p)).as(p).isFalse();
+    }
   }
 }

@@ -7,7 +7,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import io.jixiao.report.ReportService;
 import io.jixiao.security.LocalKeycloak;
+import io.jixiao.security.Role;
+import io.jixiao.security.RunAs;
 import io.jixiao.support.Browser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,12 +22,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -49,7 +49,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserJourneyTest {
 
   static final int KEYCLOAK_PORT = freePort();
@@ -65,7 +64,10 @@ class BrowserJourneyTest {
   @Autowired JdbcClient jdbc;
   @LocalServerPort int port;
 
+  @Autowired ReportService reports;
+
   Browser browser;
+  /** A package of its own for the tests that only look at pages, so no test depends on another having run. */
   String reportUrl;
   int shot;
 
@@ -77,6 +79,11 @@ class BrowserJourneyTest {
     }
     jdbc.sql("insert into jixiao.cycle (region_code, year, template_code, draft_due) values ('xintian', :y, 'NATIONAL_DEFAULT', :due) on conflict do nothing")
         .param("y", YEAR).param("due", java.time.LocalDate.now().plusDays(30)).update();
+    jdbc.sql("insert into jixiao.cycle (region_code, year, template_code, draft_due) values ('xintian', :y, 'NATIONAL_DEFAULT', :due) on conflict do nothing")
+        .param("y", YEAR + 1).param("due", java.time.LocalDate.now().plusDays(30)).update();
+    java.util.UUID shown = RunAs.call("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"),
+        () -> reports.create("xintian-jsx", YEAR + 1).id());
+    reportUrl = app("/reports/" + shown);
     browser = Browser.launch();
   }
 
@@ -88,7 +95,6 @@ class BrowserJourneyTest {
   }
 
   @Test
-  @Order(1)
   void theWholeLifecycleInTheBrowser() {
     // 填表人: create, fill, see the findings, fix them, save, submit.
     Page preparer = login("xintian.preparer");
@@ -97,7 +103,7 @@ class BrowserJourneyTest {
     preparer.selectOption("select[name=unitCode]", "xintian-jsx");
     preparer.fill("input[name=year]", String.valueOf(YEAR));
     go(preparer, "form.create button[type=submit]");
-    reportUrl = preparer.url();
+    String reportUrl = preparer.url();
     assertThat(preparer.locator("#stage").textContent()).isEqualTo("填报");
     snap(preparer, "preparer-new-package");
 
@@ -221,7 +227,6 @@ class BrowserJourneyTest {
   }
 
   @Test
-  @Order(2)
   void anotherRegionsPreparerCannotReachThePackageByUrl() {
     Page page = login("lingling.preparer");
     Response response = page.navigate(reportUrl);
@@ -235,7 +240,6 @@ class BrowserJourneyTest {
   }
 
   @Test
-  @Order(3)
   void inEnglishTheMainPagesHaveNoChineseLeftBesidesTheReportsOwnContent() {
     Page page = login("xintian.finance");
     page.navigate(app("/tasks?lang=en"));
@@ -265,7 +269,6 @@ class BrowserJourneyTest {
   }
 
   @Test
-  @Order(4)
   void thePagesHoldTogetherOnAPhone() {
     BrowserContext phone = browser.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
         .setViewportSize(390, 844));
