@@ -1,6 +1,5 @@
 package io.jixiao.demo;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.jixiao.cycle.Cycle;
 import io.jixiao.cycle.CycleRepository;
 import io.jixiao.form.Acknowledgement;
@@ -10,7 +9,6 @@ import io.jixiao.form.Severity;
 import io.jixiao.report.Report;
 import io.jixiao.report.ReportService;
 import io.jixiao.security.Role;
-import io.jixiao.security.RunAs;
 import io.jixiao.unit.Unit;
 import io.jixiao.unit.UnitRepository;
 import io.jixiao.unit.UnitScope;
@@ -23,13 +21,7 @@ import io.jixiao.workflow.OpenTask;
 import io.jixiao.workflow.OpenTasks;
 import io.jixiao.workflow.Outcome;
 import io.jixiao.report.Stage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,15 +30,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -73,36 +62,6 @@ class DemoPackages implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoPackages.class);
 
-  static final String FIXTURES = "classpath*:demo/fixtures/*.json";
-
-  /** Who acts: a username with one realm role and the units their token lists (none for the administrator). */
-  record Actor(String username, Role role, List<String> units) {
-
-    <T> T call(Supplier<T> action) {
-      return RunAs.call(username, role, units, action);
-    }
-
-    void run(Runnable action) {
-      RunAs.run(username, role, units, action);
-    }
-  }
-
-  /** The realm's demo users (realm/jixiao-users-0.json). */
-  static final List<Actor> REALM_USERS = List.of(
-      new Actor("xintian.preparer", Role.PREPARER, List.of("xintian-jsx")),
-      new Actor("xintian.head", Role.UNIT_HEAD, List.of("xintian-jsx")),
-      new Actor("xintian.bureau", Role.BUREAU_REVIEWER, List.of("xintian-jsx", "xintian-fyjk")),
-      new Actor("xintian.finance", Role.FINANCE_REVIEWER, List.of("xintian-jsx", "xintian-fyjk")),
-      new Actor("lingling.preparer", Role.PREPARER, List.of("lingling-jsx")),
-      new Actor("lingling.head", Role.UNIT_HEAD, List.of("lingling-jsx")),
-      new Actor("lingling.bureau", Role.BUREAU_REVIEWER, List.of("lingling-jsx", "lingling-fyjk")),
-      new Actor("lingling.finance", Role.FINANCE_REVIEWER, List.of("lingling-jsx", "lingling-fyjk")),
-      new Actor("gaocheng.preparer", Role.PREPARER, List.of("gaocheng-jsx")),
-      new Actor("qiannan.preparer", Role.PREPARER, List.of("qiannan-jsx")),
-      new Actor("admin", Role.ADMIN, List.of()));
-
-  static final Actor ADMIN = REALM_USERS.get(REALM_USERS.size() - 1);
-
   /**
    * A clean package to take to {@code target}. {@code returnedByBureau}: to the bureau and back to
    * the draft with comments; {@code keepClaimed}: the target stage's task stays with its reviewer.
@@ -127,8 +86,6 @@ class DemoPackages implements ApplicationRunner {
       Plan.to("lingling-fyjk", 2023, Stage.BUREAU_GUIDANCE),
       Plan.to("lingling-fyjk", 2024, Stage.DISCLOSURE));
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  record Fixture(String unitCode, int year, String templateCode, ReportContent content) {}
 
   private final ReportService reports;
   private final ClaimTask claims;
@@ -158,7 +115,7 @@ class DemoPackages implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (!ADMIN.call(() -> reports.list(null, null).isEmpty())) {
+    if (!DemoActors.ADMIN.call(() -> reports.list(null, null).isEmpty())) {
       log.info("Demo packages: reports exist already, none added");
       return;
     }
@@ -176,7 +133,7 @@ class DemoPackages implements ApplicationRunner {
     Map<String, Unit> unitsByCode = new LinkedHashMap<>();
     units.findAll(UnitScope.ALL).forEach(unit -> unitsByCode.put(unit.code(), unit));
     Map<Stage, Integer> made = new EnumMap<>(Stage.class);
-    for (Fixture fixture : fixtures()) {
+    for (DemoContent.Fixture fixture : fixtures()) {
       Unit unit = unitsByCode.get(fixture.unitCode());
       Optional<Cycle> cycle = unit == null ? Optional.empty() : cycles.find(unit.regionCode(), fixture.year());
       if (cycle.isEmpty()) {
@@ -187,7 +144,7 @@ class DemoPackages implements ApplicationRunner {
         log.warn("Demo packages: {} {} is filled against {}, the fixture against {}", fixture.unitCode(),
             fixture.year(), cycle.get().templateCode(), fixture.templateCode());
       }
-      Actor preparer = actor(Role.PREPARER, unit, unitsByCode.values());
+      DemoActors.Actor preparer = DemoActors.actor(Role.PREPARER, unit, unitsByCode.values());
       UUID id = preparer.call(() -> reports.create(fixture.unitCode(), fixture.year()).id());
       save(preparer, id, fixture.content());
       made.merge(Stage.DRAFT, 1, Integer::sum);
@@ -210,19 +167,19 @@ class DemoPackages implements ApplicationRunner {
 
     private final Plan plan;
     private final Unit unit;
-    private final Actor preparer;
-    private final Actor head;
-    private final Actor bureau;
-    private final Actor finance;
+    private final DemoActors.Actor preparer;
+    private final DemoActors.Actor head;
+    private final DemoActors.Actor bureau;
+    private final DemoActors.Actor finance;
     private UUID id;
 
     Walk(Plan plan, Unit unit, java.util.Collection<Unit> all) {
       this.plan = plan;
       this.unit = unit;
-      this.preparer = actor(Role.PREPARER, unit, all);
-      this.head = actor(Role.UNIT_HEAD, unit, all);
-      this.bureau = actor(Role.BUREAU_REVIEWER, unit, all);
-      this.finance = actor(Role.FINANCE_REVIEWER, unit, all);
+      this.preparer = DemoActors.actor(Role.PREPARER, unit, all);
+      this.head = DemoActors.actor(Role.UNIT_HEAD, unit, all);
+      this.bureau = DemoActors.actor(Role.BUREAU_REVIEWER, unit, all);
+      this.finance = DemoActors.actor(Role.FINANCE_REVIEWER, unit, all);
     }
 
     Stage run() {
@@ -250,7 +207,7 @@ class DemoPackages implements ApplicationRunner {
             scoreAsFinance();
             complete(finance, task, Outcome.APPROVE, "复核通过");
           }
-          case DISCLOSURE -> step(ADMIN, Outcome.APPROVE, null);
+          case DISCLOSURE -> step(DemoActors.ADMIN, Outcome.APPROVE, null);
           case PUBLISHED -> throw new IllegalStateException("past " + plan.target());
         }
       }
@@ -264,13 +221,13 @@ class DemoPackages implements ApplicationRunner {
       return stage();
     }
 
-    private Actor actorOf(Stage stage) {
+    private DemoActors.Actor actorOf(Stage stage) {
       return switch (stage) {
         case DRAFT -> preparer;
         case UNIT_SIGN -> head;
         case BUREAU_GUIDANCE -> bureau;
         case FINANCE_REVIEW -> finance;
-        default -> ADMIN;
+        default -> DemoActors.ADMIN;
       };
     }
 
@@ -285,7 +242,7 @@ class DemoPackages implements ApplicationRunner {
 
     /** The clean content, then its warnings acknowledged; any error is a mistake in this class. */
     private void fillClean() {
-      ReportContent content = cleanContent(unit, plan.year());
+      ReportContent content = DemoContent.clean(json, unit, plan.year());
       save(preparer, id, content);
       List<Finding> findings = preparer.call(() -> reports.snapshot(id).evaluation().findings());
       List<Finding> errors = findings.stream().filter(f -> f.severity() == Severity.ERROR).toList();
@@ -300,29 +257,29 @@ class DemoPackages implements ApplicationRunner {
       }
     }
 
-    private void step(Actor actor, Outcome outcome, String comment) {
+    private void step(DemoActors.Actor actor, Outcome outcome, String comment) {
       complete(actor, claim(actor), outcome, comment);
     }
 
-    private String claim(Actor actor) {
+    private String claim(DemoActors.Actor actor) {
       String task = actor.call(() -> taskOf(actor, id, unit.code(), plan.year()));
       actor.run(() -> claims.claim(task, null));
       return task;
     }
 
-    private void complete(Actor actor, String task, Outcome outcome, String comment) {
+    private void complete(DemoActors.Actor actor, String task, Outcome outcome, String comment) {
       // Each step names the version its actor has just read: the latest one.
       actor.run(() -> completion.complete(new CompleteTask.Step(task, outcome, comment, null,
           reports.find(id).latestVersion(), false)));
     }
 
     private Stage stage() {
-      return ADMIN.call(() -> reports.stageOf(reports.find(id)));
+      return DemoActors.ADMIN.call(() -> reports.stageOf(reports.find(id)));
     }
   }
 
   /** The open task of a package, from the acting user's own queue (so they could see and claim it). */
-  private String taskOf(Actor actor, UUID reportId, String unitCode, int year) {
+  private String taskOf(DemoActors.Actor actor, UUID reportId, String unitCode, int year) {
     Set<Grant> grants = actor.units().stream().map(u -> new Grant(actor.role(), u)).collect(Collectors.toSet());
     var page = openTasks.find(actor.username(), grants, actor.role() == Role.ADMIN,
         OpenTasks.Queue.BOTH, new OpenTasks.Filter(null, year, unitCode, null), 0, 20);
@@ -330,82 +287,15 @@ class DemoPackages implements ApplicationRunner {
         .orElseThrow(() -> new IllegalStateException(actor.username() + " has no task for " + unitCode + " " + year));
   }
 
-  private void save(Actor actor, UUID id, ReportContent content) {
+  private void save(DemoActors.Actor actor, UUID id, ReportContent content) {
     actor.run(() -> {
       Report report = reports.find(id);
       reports.save(id, report.latestVersion(), content);
     });
   }
 
-  /**
-   * The realm user with this role for the unit, or a stand-in where the realm has none: the unit's
-   * own {@code <unit>.preparer} / {@code .head}, the region's {@code <region>.bureau} / {@code .finance}.
-   */
-  static Actor actor(Role role, Unit unit, java.util.Collection<Unit> all) {
-    if (role == Role.ADMIN) {
-      return ADMIN;
-    }
-    for (Actor user : REALM_USERS) {
-      if (user.role() == role && user.units().contains(unit.code())) {
-        return user;
-      }
-    }
-    return switch (role) {
-      case PREPARER -> new Actor(unit.code() + ".preparer", role, List.of(unit.code()));
-      case UNIT_HEAD -> new Actor(unit.code() + ".head", role, List.of(unit.code()));
-      default -> new Actor(unit.regionCode() + (role == Role.BUREAU_REVIEWER ? ".bureau" : ".finance"), role,
-          all.stream().filter(u -> u.regionCode().equals(unit.regionCode())).map(Unit::code).toList());
-    };
-  }
-
   /** The seed fixtures packaged from src/test/resources/fixtures (see pom.xml), in file order. */
-  List<Fixture> fixtures() {
-    try {
-      Resource[] files = new PathMatchingResourcePatternResolver(getClass().getClassLoader()).getResources(FIXTURES);
-      List<Resource> sorted = new ArrayList<>(Arrays.asList(files));
-      sorted.sort(Comparator.comparing(r -> String.valueOf(r.getFilename())));
-      List<Fixture> fixtures = new ArrayList<>();
-      for (Resource file : sorted) {
-        try (InputStream in = file.getInputStream()) {
-          fixtures.add(json.readValue(in, Fixture.class));
-        }
-      }
-      return fixtures;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * A package without errors for the unit and year (LifecycleTest's clean package, per unit):
-   * weights add to 100, every figure consistent, filled in March of the following year.
-   */
-  ReportContent cleanContent(Unit unit, int year) {
-    boolean maternal = unit.code().endsWith("-fyjk");
-    String amount = maternal ? "2350000.00" : "1000000.00";
-    String goals = maternal
-        ? "{\"expected\":\"孕产妇系统管理率达到90%以上\",\"achieved\":\"孕产妇系统管理率93.5%\"}"
-        : "{\"expected\":\"走访慰问240户\",\"achieved\":\"走访慰问240户\"}";
-    String indicators = maternal
-        ? """
-          {"level1":"OUTPUT","level2":"数量指标","name":"孕产妇系统管理率","target":"≥90%","actual":"93.5%","weight":50,"selfScore":50},
-          {"level1":"BENEFIT","level2":"社会效益指标","name":"儿童健康管理率","target":"≥90%","actual":"94%","weight":30,"selfScore":30},
-          {"level1":"SATISFACTION","level2":"服务对象满意度指标","name":"服务对象满意度","target":"≥90%","actual":"95%","weight":10,"selfScore":10}
-          """
-        : """
-          {"level1":"OUTPUT","level2":"数量指标","name":"走访慰问困难家庭","target":"≥240户","actual":"240户","weight":50,"selfScore":50},
-          {"level1":"BENEFIT","level2":"社会效益指标","name":"困难家庭得到帮扶","target":"≥95%","actual":"98%","weight":30,"selfScore":30},
-          {"level1":"SATISFACTION","level2":"服务对象满意度指标","name":"服务对象满意度","target":"≥90%","actual":"96%","weight":10,"selfScore":10}
-          """;
-    String text = """
-        {"overall":{"title":%s,
-          "funds":[{"line":"TOTAL","label":"年度资金总额","initialBudget":%s,"adjustedBudget":%s,"executed":%s,"weight":10,"selfScore":10},
-                   {"line":"GENERAL_BUDGET","label":"一般公共预算","initialBudget":%s,"adjustedBudget":%s,"executed":%s}],
-          "goals":[%s],
-          "indicators":[%s]},
-         "filling":{"preparer":"演示填表人","phone":"0746-0000000","date":"%d-03-01"}}
-        """.formatted(json.writeValueAsString(unit.name()), amount, amount, amount, amount, amount, amount, goals,
-        indicators, year + 1);
-    return json.readValue(text, ReportContent.class);
+  List<DemoContent.Fixture> fixtures() {
+    return DemoContent.fixtures(json);
   }
 }

@@ -120,10 +120,10 @@ class ProcessDiagramTest {
 
   @Test
   void escapesText() {
-    assertThat(ProcessDiagram.escape("a<b & \"c\" 'd'>")).isEqualTo("a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;");
-    assertThat(ProcessDiagram.wrap("单位负责人签字 Unit head sign-off"))
+    assertThat(SvgRenderer.escape("a<b & \"c\" 'd'>")).isEqualTo("a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;");
+    assertThat(SvgRenderer.wrap("单位负责人签字 Unit head sign-off"))
         .containsExactly("单位负责人签字", "Unit head sign-off");
-    assertThat(ProcessDiagram.wrap("Draft only")).containsExactly("Draft only");
+    assertThat(SvgRenderer.wrap("Draft only")).containsExactly("Draft only");
   }
 
   static Document parse(String svg) throws Exception {
