@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Signs access tokens shaped like Keycloak's (realm_access.roles, units, preferred_username, aud)
- * with the test key the test profile trusts. The Keycloak integration tests use real tokens instead.
+ * Signs access tokens shaped like Keycloak's (preferred_username, grants {@code role:unit},
+ * realm_access.roles for admin, aud) with the test key the test profile trusts. The Keycloak
+ * integration tests use real tokens instead.
  */
 public final class TestTokens {
 
@@ -35,10 +36,16 @@ public final class TestTokens {
     return sign(DemoUser.named(username).claims(), ISSUER, List.of("jixiao-api"), Instant.now().plusSeconds(600));
   }
 
-  /** A token for a made-up user with one role and the given units. */
+  /** A token for a made-up user holding one role in each of the given units (admin: in all). */
   public static String forUser(String username, String role, String... units) {
-    return sign(Map.of("preferred_username", username, "realm_access", Map.of("roles", List.of(role)),
-        "units", List.of(units)), ISSUER, List.of("jixiao-api"), Instant.now().plusSeconds(600));
+    return sign(DemoUser.claims(username, role, List.of(units)), ISSUER, List.of("jixiao-api"),
+        Instant.now().plusSeconds(600));
+  }
+
+  /** A token for a user with these grants ({@code preparer:xintian-fyjk}, …), e.g. one of two roles. */
+  public static String withGrants(String username, String... grants) {
+    return sign(Map.of("preferred_username", username, "grants", List.of(grants)), ISSUER, List.of("jixiao-api"),
+        Instant.now().plusSeconds(600));
   }
 
   public static String sign(Map<String, Object> claims, String issuer, List<String> audience, Instant expiry) {
