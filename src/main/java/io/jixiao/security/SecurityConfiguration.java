@@ -6,6 +6,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.ArrayList;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
 import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,6 +58,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * CSRF protection. Who may do what to which report is decided per action in the services.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OAuth2ClientProperties.class)
 class SecurityConfiguration {
 
   private static final String UNAUTHORIZED_PROBLEM = "{\"type\":\"urn:jixiao:problem:unauthorized\","

@@ -346,6 +346,16 @@ class AuthorizationApiTest {
         "xintian-jsx", "xintian-fyjk", "lingling-jsx", "lingling-fyjk", "gaocheng-jsx", "qiannan-jsx");
   }
 
+  @Test
+  void aUserWithTwoGrantsSeesTheUnitsOfBoth() {
+    Api dual = Api.as(http, json, TestTokens.withGrants(DemoUser.DUAL, DemoUser.DUAL_GRANTS.toArray(String[]::new)));
+    assertThat(dual.get("/api/units").valueStream().map(u -> u.get("code").asString()))
+        .containsExactlyInAnyOrder("xintian-fyjk", "xintian-jsx");
+    // Names that are no grant (another group of the user's) give nothing.
+    Api stranger = Api.as(http, json, TestTokens.withGrants("stranger", "units", "admin", "preparer"));
+    assertThat(stranger.get("/api/units")).isEmpty();
+  }
+
   List<String> unitCodes(DemoUser user) {
     return api(user).get("/api/units").valueStream().map(u -> u.get("code").asString()).toList();
   }
