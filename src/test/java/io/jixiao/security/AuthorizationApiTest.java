@@ -348,7 +348,7 @@ class AuthorizationApiTest {
 
   @Test
   void aUserWithTwoGrantsSeesTheUnitsOfBoth() {
-    Api dual = Api.as(http, json, TestTokens.withGrants(DemoUser.DUAL, DemoUser.DUAL_GRANTS.toArray(String[]::new)));
+    Api dual = Api.as(http, json, TestTokens.of(DemoUser.DUAL));
     assertThat(dual.get("/api/units").valueStream().map(u -> u.get("code").asString()))
         .containsExactlyInAnyOrder("xintian-fyjk", "xintian-jsx");
     // Names that are no grant (another group of the user's) give nothing.

@@ -31,8 +31,11 @@ public final class TestTokens {
 
   private TestTokens() {}
 
-  /** A token for the demo user of that name: {@code xintian.preparer}, {@code lingling.finance}, {@code admin} … */
+  /** A token for the demo user of that name: {@code xintian.preparer}, {@code lingling.finance}, {@code admin}, {@code xintian.dual} … */
   public static String of(String username) {
+    if (username.equals(DemoUser.DUAL)) {
+      return withGrants(username, DemoUser.DUAL_GRANTS.toArray(String[]::new));
+    }
     return sign(DemoUser.named(username).claims(), ISSUER, List.of("jixiao-api"), Instant.now().plusSeconds(600));
   }
 
