@@ -18,9 +18,11 @@ import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2A
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,7 +78,11 @@ class KeycloakUserDirectory implements UserDirectory {
     Instant now = clock.instant();
     Entry entry = cache.get(key);
     if (entry == null || now.isAfter(entry.expires())) {
-      entry = new Entry(load(key), now.plus(ttl));
+      try {
+        entry = new Entry(load(key), now.plus(ttl));
+      } catch (RestClientException | OAuth2AuthorizationException e) {
+        throw new Unavailable("Keycloak's directory did not answer for " + key, e);
+      }
       cache.put(key, entry);
     }
     return entry.usernames();

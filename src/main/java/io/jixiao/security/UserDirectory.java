@@ -8,7 +8,18 @@ import java.util.List;
  */
 public interface UserDirectory {
 
-  /** Whether {@code username} exists, is enabled and holds {@code role} in {@code unitCode} (admin: in any unit). */
+  /** The directory could not be asked (Keycloak unreachable, refused the service account): retry later. */
+  final class Unavailable extends RuntimeException {
+    public Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Whether {@code username} exists, is enabled and holds {@code role} in {@code unitCode} (admin: in any unit).
+   *
+   * @throws Unavailable when the directory cannot answer
+   */
   boolean mayHold(String username, Role role, String unitCode);
 
   /** The enabled users holding {@code role} in {@code unitCode} (admin: every administrator), sorted. */
