@@ -1,8 +1,8 @@
 package io.jixiao.demo;
 
 import io.jixiao.cycle.CycleRepository;
+import io.jixiao.security.UnitScope;
 import io.jixiao.unit.UnitRepository;
-import io.jixiao.unit.UnitScope;
 import java.time.Year;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;

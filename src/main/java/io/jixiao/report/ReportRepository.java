@@ -2,7 +2,7 @@ package io.jixiao.report;
 
 import io.jixiao.form.Evaluation;
 import io.jixiao.form.ReportContent;
-import io.jixiao.unit.UnitScope;
+import io.jixiao.security.UnitScope;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,7 +1,8 @@
 package io.jixiao.security;
 
-import io.jixiao.unit.UnitScope;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who is calling, from the validated token or login session on the server — never from the
- * request body. Administrators see every unit; everyone else the units their token lists.
+ * request body. A role holds only in the units of the grant that gives it ({@link #rolesIn});
+ * administrators hold theirs in every unit and see every unit.
  */
 @Component
 public class CurrentUser {
@@ -21,6 +23,7 @@ public class CurrentUser {
     return authentication().getName();
   }
 
+  /** Every role the caller holds somewhere: the union over their grants, and admin. */
   public Set<Role> roles() {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     for (GrantedAuthority authority : authentication().getAuthorities()) {
@@ -37,37 +40,40 @@ public class CurrentUser {
     return roles().contains(role);
   }
 
-  /** The units the caller belongs to or covers, sorted. */
-  public Set<String> units() {
-    Set<String> units = new TreeSet<>();
+  /** Which role in which unit, one per grant; none for an administrator without other grants. */
+  public Set<Grant> grants() {
+    Set<Grant> grants = new LinkedHashSet<>();
     for (GrantedAuthority authority : authentication().getAuthorities()) {
       String name = authority.getAuthority();
-      if (name != null && name.startsWith(JixiaoClaims.UNIT_AUTHORITY_PREFIX)) {
-        units.add(name.substring(JixiaoClaims.UNIT_AUTHORITY_PREFIX.length()));
+      if (name != null && name.startsWith(Grant.AUTHORITY_PREFIX)) {
+        Grant.parse(name.substring(Grant.AUTHORITY_PREFIX.length())).ifPresent(grants::add);
       }
     }
+    return Collections.unmodifiableSet(grants);
+  }
+
+  /** The roles the caller holds in this unit: those of its grants for the unit, and admin everywhere. */
+  public Set<Role> rolesIn(String unitCode) {
+    Set<Role> roles = EnumSet.noneOf(Role.class);
+    for (Grant grant : grants()) {
+      if (grant.unitCode().equals(unitCode)) {
+        roles.add(grant.role());
+      }
+    }
+    if (has(Role.ADMIN)) {
+      roles.add(Role.ADMIN);
+    }
+    return roles;
+  }
+
+  /** The units of the caller's grants, sorted. */
+  public Set<String> units() {
+    Set<String> units = new TreeSet<>();
+    grants().forEach(grant -> units.add(grant.unitCode()));
     return units;
   }
 
-  /** TEMPORARY until membership grants land: the caller's roles, in each of their units. */
-  public Set<Grant> grants() {
-    Set<Grant> grants = new java.util.LinkedHashSet<>();
-    for (Role role : roles()) {
-      for (String unit : units()) {
-        grants.add(new Grant(role, unit));
-      }
-    }
-    return grants;
-  }
-
-  /** TEMPORARY until membership grants land. */
-  public Set<Role> rolesIn(String unitCode) {
-    if (has(Role.ADMIN) || units().contains(unitCode)) {
-      return roles();
-    }
-    return EnumSet.noneOf(Role.class);
-  }
-
+  /** What the caller may see: the units of their grants; everything for an administrator. */
   public UnitScope unitScope() {
     return has(Role.ADMIN) ? UnitScope.ALL : UnitScope.of(units());
   }

@@ -10,14 +10,16 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * How Keycloak's tokens say who someone is: realm roles (see {@link #realmRoles}), the units
- * they belong to or cover under {@code units}. Both become Spring authorities
- * ({@code ROLE_preparer}, {@code UNIT_xintian-jsx}) for access tokens and OIDC logins alike.
+ * How Keycloak's tokens say who someone is. {@code grants}: the names of the user's grant groups
+ * ({@code preparer:xintian-jsx}, the realm's "grants" group-membership mapper), one role in one
+ * unit each. The realm role {@code admin} (every unit). Other realm roles grant nothing: a role
+ * without its unit would hold in every unit. Both become Spring authorities — {@code ROLE_x} for
+ * each role held anywhere (pages use hasRole), {@code GRANT_role:unit} per grant — for access
+ * tokens and OIDC logins alike.
  */
 final class JixiaoClaims {
 
-  static final String UNITS = "units";
-  static final String UNIT_AUTHORITY_PREFIX = "UNIT_";
+  static final String GRANTS = "grants";
 
   private JixiaoClaims() {}
 
@@ -37,25 +39,31 @@ final class JixiaoClaims {
     return names;
   }
 
-  static Set<String> units(Map<String, Object> claims) {
-    Object value = claims.get(UNITS);
-    Set<String> units = new LinkedHashSet<>();
+  /** The grants a token lists; names that are no grant (other groups) are left out. */
+  static Set<Grant> grants(Map<String, Object> claims) {
+    Set<Grant> grants = new LinkedHashSet<>();
+    Object value = claims.get(GRANTS);
     if (value instanceof Collection<?> list) {
-      list.forEach(unit -> units.add(String.valueOf(unit)));
-    } else if (value instanceof String single && !single.isBlank()) {
-      units.add(single);
+      list.forEach(name -> Grant.parse(String.valueOf(name)).ifPresent(grants::add));
+    } else if (value instanceof String single) {
+      Grant.parse(single).ifPresent(grants::add);
     }
-    return units;
+    return grants;
   }
 
   static List<GrantedAuthority> authorities(Map<String, Object> claims) {
+    return authorities(realmRoles(claims).contains(Role.ADMIN.realmRole()), grants(claims));
+  }
+
+  static List<GrantedAuthority> authorities(boolean admin, Collection<Grant> grants) {
+    Set<String> names = new LinkedHashSet<>();
+    if (admin) {
+      names.add(Role.ADMIN.authority());
+    }
+    grants.forEach(grant -> names.add(grant.role().authority()));
+    grants.forEach(grant -> names.add(grant.authority()));
     List<GrantedAuthority> authorities = new ArrayList<>();
-    for (String name : realmRoles(claims)) {
-      Role.ofRealmRole(name).ifPresent(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
-    }
-    for (String unit : units(claims)) {
-      authorities.add(new SimpleGrantedAuthority(UNIT_AUTHORITY_PREFIX + unit));
-    }
+    names.forEach(name -> authorities.add(new SimpleGrantedAuthority(name)));
     return authorities;
   }
 }

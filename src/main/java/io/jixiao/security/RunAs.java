@@ -15,9 +15,10 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * Runs code on the server as a given user, for work the application does on its own behalf (demo
  * data at start-up): the calling thread gets a security context holding the same kind of
  * authentication an API call with that user's access token would — a {@link JwtAuthenticationToken}
- * with {@code preferred_username}, {@code realm_access.roles} and {@code units}, mapped to
- * authorities exactly as {@link SecurityConfiguration} maps real tokens — so the services check
- * roles, units and stages as they do for every request. The previous context is restored after.
+ * with {@code preferred_username} and {@code grants} ({@code role:unit} for each unit; the realm role
+ * for an administrator), mapped to authorities exactly as {@link SecurityConfiguration} maps real
+ * tokens — so the services check roles, units and stages as they do for every request. The
+ * previous context is restored after.
  *
  * <p>The token is built in memory and never signed: it cannot be sent anywhere.
  */
@@ -25,7 +26,7 @@ public final class RunAs {
 
   private RunAs() {}
 
-  /** Runs {@code action} as {@code username} with {@code role} in {@code units}. */
+  /** Runs {@code action} as {@code username} holding {@code role} in each of {@code units} (admin: in all). */
   public static void run(String username, Role role, Collection<String> units, Runnable action) {
     call(username, role, units, () -> {
       action.run();
@@ -54,8 +55,11 @@ public final class RunAs {
   public static JwtAuthenticationToken authentication(String username, Role role, Collection<String> units) {
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("preferred_username", username);
-    claims.put("realm_access", Map.of("roles", List.of(role.realmRole())));
-    claims.put(JixiaoClaims.UNITS, List.copyOf(units));
+    if (role == Role.ADMIN) {
+      claims.put("realm_access", Map.of("roles", List.of(role.realmRole())));
+    } else {
+      claims.put(JixiaoClaims.GRANTS, units.stream().map(unit -> new Grant(role, unit).toString()).toList());
+    }
     Instant now = Instant.now();
     Jwt jwt = Jwt.withTokenValue("in-memory:" + username)
         .header("alg", "none")

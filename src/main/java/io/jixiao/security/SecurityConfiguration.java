@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,32 +12,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientProperties;
+import org.springframework.boot.security.oauth2.client.autoconfigure.OAuth2ClientPropertiesMapper;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.core.io.Resource;
+import org.springframework.security.oauth2.client.AuthorizationCodeOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.DelegatingOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.RefreshTokenOAuth2AuthorizedClientProvider;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
-import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
-import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Two chains: {@code /api/**} is a stateless resource server taking Keycloak access tokens; the
@@ -44,6 +58,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * CSRF protection. Who may do what to which report is decided per action in the services.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OAuth2ClientProperties.class)
 class SecurityConfiguration {
 
   private static final String UNAUTHORIZED_PROBLEM = "{\"type\":\"urn:jixiao:problem:unauthorized\","
@@ -79,21 +94,9 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations,
-      @Value("${jixiao.keycloak.public-url}") String publicUrl,
-      @Value("${jixiao.keycloak.realm}") String realm) throws Exception {
-    // Logging out ends Keycloak's session too (else the next login passes without a password). The
-    // provider's endpoints are configured, not discovered, so its end-session endpoint is added here.
-    String endSession = publicUrl + "/realms/" + realm + "/protocol/openid-connect/logout";
-    ClientRegistrationRepository withEndSession = id -> {
-      ClientRegistration registration = registrations.findByRegistrationId(id);
-      if (registration == null) {
-        return null;
-      }
-      Map<String, Object> metadata = new HashMap<>(registration.getProviderDetails().getConfigurationMetadata());
-      metadata.putIfAbsent("end_session_endpoint", endSession);
-      return ClientRegistration.withClientRegistration(registration).providerConfigurationMetadata(metadata).build();
-    };
-    var logout = new OidcClientInitiatedLogoutSuccessHandler(withEndSession);
+      OAuth2AuthorizedClientManager authorizedClients) throws Exception {
+    // Logging out ends Keycloak's session too (else the next login passes without a password).
+    var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
     logout.setPostLogoutRedirectUri("{baseUrl}/");
     http.authorizeHttpRequests(auth -> auth
             .requestMatchers("/public/**", "/actuator/health/**", "/v3/api-docs/**", "/webjars/**", "/css/**",
@@ -102,11 +105,51 @@ class SecurityConfiguration {
         .oauth2Login(Customizer.withDefaults())
         // Keycloak tells the app when a session ends there (the realm's back-channel logout URL).
         .oidcLogout(oidc -> oidc.backChannel(Customizer.withDefaults()))
-        .logout(l -> l.logoutSuccessHandler(logout));
+        .logout(l -> l.logoutSuccessHandler(logout))
+        .addFilterBefore(new SessionRefreshFilter(authorizedClients), AuthorizationFilter.class);
     return http.build();
   }
 
-  /** Browser logins carry the same roles and units as access tokens, read from the ID token / userinfo. */
+  /**
+   * The registrations of application.yml, plus what discovery would have added: the provider's
+   * issuer (without it ID and logout tokens are not checked against it, and back-channel logout
+   * tokens are refused) and its end-session endpoint. The endpoints are configured, not
+   * discovered, so that the app starts before Keycloak does.
+   */
+  @Bean
+  ClientRegistrationRepository clientRegistrationRepository(OAuth2ClientProperties properties,
+      @Value("${jixiao.keycloak.public-url}") String publicUrl,
+      @Value("${jixiao.keycloak.realm}") String realm) {
+    String issuer = publicUrl + "/realms/" + realm;
+    List<ClientRegistration> registrations = new ArrayList<>();
+    new OAuth2ClientPropertiesMapper(properties).asClientRegistrations().values().forEach(registration -> {
+      Map<String, Object> metadata = new HashMap<>(registration.getProviderDetails().getConfigurationMetadata());
+      metadata.putIfAbsent("end_session_endpoint", issuer + "/protocol/openid-connect/logout");
+      registrations.add(ClientRegistration.withClientRegistration(registration)
+          .issuerUri(issuer).providerConfigurationMetadata(metadata).build());
+    });
+    return new InMemoryClientRegistrationRepository(registrations);
+  }
+
+  /** Authorized clients (the page sessions' tokens) live in the session, so they go where it goes. */
+  @Bean
+  OAuth2AuthorizedClientRepository authorizedClientRepository() {
+    return new HttpSessionOAuth2AuthorizedClientRepository();
+  }
+
+  /** Refreshes a session's tokens when they expire and tells Spring Security it did (see {@link SessionRefreshFilter}). */
+  @Bean
+  OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+      OAuth2AuthorizedClientRepository authorizedClients, ApplicationEventPublisher events) {
+    var refresh = new RefreshTokenOAuth2AuthorizedClientProvider();
+    refresh.setApplicationEventPublisher(events);
+    var manager = new DefaultOAuth2AuthorizedClientManager(registrations, authorizedClients);
+    manager.setAuthorizedClientProvider(new DelegatingOAuth2AuthorizedClientProvider(
+        new AuthorizationCodeOAuth2AuthorizedClientProvider(), refresh));
+    return manager;
+  }
+
+  /** Browser logins carry the same roles and grants as access tokens, read from the ID token / userinfo. */
   @Bean
   OAuth2UserService<OidcUserRequest, OidcUser> oidcUserService() {
     OidcUserService delegate = new OidcUserService();

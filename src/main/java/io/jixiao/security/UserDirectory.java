@@ -2,10 +2,26 @@ package io.jixiao.security;
 
 import java.util.List;
 
-/** Who exists and what they hold, from the identity provider: for handing tasks to eligible people only. */
+/**
+ * Who exists and what they hold, asked of the identity provider rather than of tokens — for
+ * steps that name another person (reassigning a task). A disabled or unknown user holds nothing.
+ */
 public interface UserDirectory {
 
+  /** The directory could not be asked (Keycloak unreachable, refused the service account): retry later. */
+  final class Unavailable extends RuntimeException {
+    public Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /**
+   * Whether {@code username} exists, is enabled and holds {@code role} in {@code unitCode} (admin: in any unit).
+   *
+   * @throws Unavailable when the directory cannot answer
+   */
   boolean mayHold(String username, Role role, String unitCode);
 
+  /** The enabled users holding {@code role} in {@code unitCode} (admin: every administrator), sorted. */
   List<String> eligible(Role role, String unitCode);
 }

@@ -1,5 +1,6 @@
 package io.jixiao.unit;
 
+import io.jixiao.security.UnitScope;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -7,5 +7,5 @@
  * {@link io.jixiao.workflow.LifecycleEvents}. Owns {@code jixiao.open_task}, {@code lifecycle_process},
  * {@code signature}, {@code approval}, {@code publication}, {@code review_comment}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"report", "form", "cycle", "security", "unit", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"report", "form", "cycle", "security", "shared"})
 package io.jixiao.workflow;

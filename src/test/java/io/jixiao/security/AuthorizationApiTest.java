@@ -265,11 +265,11 @@ class AuthorizationApiTest {
 
   @Test
   void aTokenWithTamperedClaimsIs401() {
-    // The preparer makes themself an administrator: the signature no longer matches the payload.
+    // The preparer grants themself another county's unit: the signature no longer matches the payload.
     String[] parts = TestTokens.of("xintian.preparer").split("\\.");
     String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-        .replace("\"preparer\"", "\"admin\"");
-    assertThat(payload).contains("\"admin\"");
+        .replace("\"preparer:xintian-jsx\"", "\"preparer:lingling-jsx\"");
+    assertThat(payload).contains("\"preparer:lingling-jsx\"");
     String forged = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
         .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     assertUnauthorized(forged);
@@ -311,8 +311,7 @@ class AuthorizationApiTest {
   }
 
   static Map<String, Object> claims(DemoUser user) {
-    return Map.of("preferred_username", user.username, "realm_access", Map.of("roles", List.of(user.role)),
-        "units", user.units);
+    return user.claims();
   }
 
   /** Flips one character in the middle of the signature (the last one may only carry padding bits). */
@@ -345,6 +344,16 @@ class AuthorizationApiTest {
     assertThat(unitCodes(DemoUser.XINTIAN_PREPARER)).containsExactly("xintian-jsx");
     assertThat(unitCodes(DemoUser.ADMIN)).containsExactlyInAnyOrder(
         "xintian-jsx", "xintian-fyjk", "lingling-jsx", "lingling-fyjk", "gaocheng-jsx", "qiannan-jsx");
+  }
+
+  @Test
+  void aUserWithTwoGrantsSeesTheUnitsOfBoth() {
+    Api dual = Api.as(http, json, TestTokens.of(DemoUser.DUAL));
+    assertThat(dual.get("/api/units").valueStream().map(u -> u.get("code").asString()))
+        .containsExactlyInAnyOrder("xintian-fyjk", "xintian-jsx");
+    // Names that are no grant (another group of the user's) give nothing.
+    Api stranger = Api.as(http, json, TestTokens.withGrants("stranger", "units", "admin", "preparer"));
+    assertThat(stranger.get("/api/units")).isEmpty();
   }
 
   List<String> unitCodes(DemoUser user) {

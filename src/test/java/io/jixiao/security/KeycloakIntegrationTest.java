@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.jixiao.support.Api;
+import io.jixiao.support.DemoUser;
 import io.jixiao.support.KeycloakTokens;
 import io.jixiao.support.Packages;
 import io.jixiao.report.Stage;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,10 @@ import tools.jackson.databind.json.JsonMapper;
     // Real tokens are checked against the realm's JWKS, not the test key.
     "jixiao.keycloak.jwt-public-key-location=",
     // Never ./data: the distribution and its log go under target/.
-    "jixiao.keycloak.home-dir=target/keycloak"})
+    "jixiao.keycloak.home-dir=target/keycloak",
+    // The directory asks this Keycloak (its admin API, as the realm's service account).
+    "jixiao.directory.source=keycloak",
+    "jixiao.directory.cache-ttl=0s"})
 @AutoConfigureRestTestClient
 @ActiveProfiles("test")
 // Stops Keycloak (with the context) once this class is done rather than at the end of the run.
@@ -80,6 +85,7 @@ class KeycloakIntegrationTest {
   @Autowired RestTestClient http;
   @Autowired JsonMapper json;
   @Autowired JdbcClient jdbc;
+  @Autowired UserDirectory directory;
   @LocalServerPort int port;
 
   @BeforeAll
@@ -310,6 +316,214 @@ class KeycloakIntegrationTest {
       responseHeaders.forEach((name, values) -> headers.put(name, name != null && name.toLowerCase().startsWith("set-cookie")
           ? values.stream().map(v -> SECURE.matcher(v).replaceAll("")).toList() : values));
       cookies.put(uri, headers);
+    }
+  }
+
+  // ---- Grants and the directory ----
+
+  static List<String> strings(JsonNode array) {
+    return array == null ? List.of() : StreamSupport.stream(array.spliterator(), false).map(JsonNode::asString).toList();
+  }
+
+  /** The grants a token lists; the claim names every group of the user's, e.g. also {@code admins}. */
+  static List<String> grants(JsonNode claims) {
+    return strings(claims.get("grants")).stream().filter(name -> Grant.parse(name).isPresent()).toList();
+  }
+
+  @Test
+  void realTokensSayWhichRoleIsHeldInWhichUnit() {
+    for (DemoUser user : DemoUser.values()) {
+      JsonNode claims = tokens().claims(token(user.username));
+      assertThat(grants(claims)).as(user.username).containsExactlyInAnyOrderElementsOf(user.grants());
+      assertThat(strings(claims.get("realm_access").get("roles")).contains("admin")).as(user.username)
+          .isEqualTo(user == DemoUser.ADMIN);
+    }
+    JsonNode dual = tokens().claims(token(DemoUser.DUAL));
+    assertThat(strings(dual.get("grants"))).containsExactlyInAnyOrderElementsOf(DemoUser.DUAL_GRANTS);
+    assertThat(strings(tokens().claims(token("admin")).get("grants"))).containsExactly("admins");
+    assertThat(api(DemoUser.DUAL).get("/api/units").valueStream().map(u -> u.get("code").asString()))
+        .containsExactlyInAnyOrder("xintian-fyjk", "xintian-jsx");
+  }
+
+  @Test
+  void theDirectoryAsksKeycloak() {
+    assertThat(directory).isInstanceOf(KeycloakUserDirectory.class);
+    assertThat(directory.mayHold("xintian.preparer", Role.PREPARER, "xintian-jsx")).isTrue();
+    assertThat(directory.mayHold("lingling.preparer", Role.PREPARER, "xintian-jsx")).as("another county's").isFalse();
+    assertThat(directory.mayHold("nobody", Role.PREPARER, "xintian-jsx")).as("unknown").isFalse();
+    assertThat(directory.mayHold(DemoUser.DUAL, Role.PREPARER, "xintian-jsx")).as("a role of another unit").isFalse();
+    assertThat(directory.mayHold(DemoUser.DUAL, Role.PREPARER, "xintian-fyjk")).isTrue();
+    assertThat(directory.eligible(Role.BUREAU_REVIEWER, "xintian-jsx")).containsExactly("xintian.bureau", "xintian.dual");
+    assertThat(directory.eligible(Role.FINANCE_REVIEWER, "lingling-fyjk")).containsExactly("lingling.finance");
+    assertThat(directory.eligible(Role.UNIT_HEAD, "no-such-unit")).isEmpty();
+    assertThat(directory.eligible(Role.ADMIN, "qiannan-jsx")).containsExactly("admin");
+    // A disabled user holds nothing.
+    KeycloakAdmin admin = new KeycloakAdmin();
+    admin.setEnabled("gaocheng.preparer", false);
+    try {
+      assertThat(directory.mayHold("gaocheng.preparer", Role.PREPARER, "gaocheng-jsx")).isFalse();
+    } finally {
+      admin.setEnabled("gaocheng.preparer", true);
+    }
+    assertThat(directory.mayHold("gaocheng.preparer", Role.PREPARER, "gaocheng-jsx")).isTrue();
+  }
+
+  // ---- Page sessions follow Keycloak ----
+
+  /** Logs a browser in through Keycloak's login form; returns the app's answer to {@code /tasks}. */
+  HttpResponse<String> logIn(Browser browser, String username) {
+    String app = "http://localhost:" + port;
+    HttpResponse<String> toLogin = browser.get(app + "/oauth2/authorization/keycloak");
+    HttpResponse<String> loginPage = browser.get(browser.location(toLogin));
+    assertThat(loginPage.statusCode()).as(loginPage.body()).isEqualTo(200);
+    HttpResponse<String> loggedIn = browser.post(formAction(loginPage.body()),
+        Map.of("username", username, "password", "demo", "credentialId", ""));
+    assertThat(loggedIn.statusCode()).as("after the login form: %s", loggedIn.body()).isEqualTo(302);
+    HttpResponse<String> back = browser.get(browser.location(loggedIn));
+    assertThat(back.statusCode()).as(back.body()).isEqualTo(302);
+    HttpResponse<String> tasks = browser.get(app + "/tasks");
+    assertThat(tasks.statusCode()).as("%s's tasks page", username).isEqualTo(200);
+    return tasks;
+  }
+
+  void assertSentToLogin(HttpResponse<String> response) {
+    assertThat(response.statusCode()).as("a page after the session ended").isEqualTo(302);
+    assertThat(browserLocation(response)).isEqualTo("http://localhost:" + port + "/oauth2/authorization/keycloak");
+  }
+
+  static String browserLocation(HttpResponse<?> response) {
+    return response.uri().resolve(response.headers().firstValue("Location").orElseThrow()).toString();
+  }
+
+  @Test
+  void disablingAUserAndEndingTheirSessionsInKeycloakEndsThePageSessionAtOnce() {
+    String app = "http://localhost:" + port;
+    KeycloakAdmin admin = new KeycloakAdmin();
+    // The realm names the app at its usual port; this one's is random.
+    Map<String, String> before = admin.clientAttributes("jixiao-web");
+    admin.setClientAttributes("jixiao-web", Map.of("backchannel.logout.url", app + "/logout/connect/back-channel/keycloak"));
+    Browser browser = new Browser();
+    try {
+      logIn(browser, "qiannan.preparer");
+      assertThat(browser.get(app + "/tasks").statusCode()).isEqualTo(200);
+      admin.setEnabled("qiannan.preparer", false);
+      // Disabling alone ends no session in Keycloak (the page's would end at its next token refresh,
+      // see below); signing the user out there sends the app a back-channel logout token.
+      admin.logOut("qiannan.preparer");
+      // The access token is still valid for minutes: only Keycloak's logout token can end the session now.
+      assertSentToLogin(browser.get(app + "/tasks"));
+    } finally {
+      admin.setEnabled("qiannan.preparer", true);
+      admin.restoreClientAttributes("jixiao-web", before);
+    }
+  }
+
+  @Test
+  void pageAuthoritiesFollowTheRefreshedToken() {
+    String app = "http://localhost:" + port;
+    KeycloakAdmin admin = new KeycloakAdmin();
+    Map<String, String> before = admin.clientAttributes("jixiao-web");
+    // Tokens shorter-lived than Spring's refresh margin (60 s): every page request refreshes them.
+    admin.setClientAttributes("jixiao-web", Map.of("access.token.lifespan", "30",
+        "backchannel.logout.url", ""));
+    String grant = "/units/qiannan-jsx/preparer:qiannan-jsx";
+    Browser browser = new Browser();
+    try {
+      HttpResponse<String> first = logIn(browser, "gaocheng.preparer");
+      assertThat(first.body()).contains("gaocheng-jsx").doesNotContain("qiannan-jsx");
+      admin.join("gaocheng.preparer", grant);
+      assertThat(browser.get(app + "/tasks").body()).as("the page after the grant was given")
+          .contains("gaocheng-jsx").contains("qiannan-jsx");
+      admin.leave("gaocheng.preparer", grant);
+      assertThat(browser.get(app + "/tasks").body()).as("the page after the grant was taken")
+          .contains("gaocheng-jsx").doesNotContain("qiannan-jsx");
+      // Disabled (no back-channel logout configured here): the refresh is refused, the session ends.
+      admin.setEnabled("gaocheng.preparer", false);
+      assertSentToLogin(browser.get(app + "/tasks"));
+    } finally {
+      admin.setEnabled("gaocheng.preparer", true);
+      admin.leave("gaocheng.preparer", grant);
+      admin.restoreClientAttributes("jixiao-web", before);
+    }
+  }
+
+  /** Keycloak's admin REST API as the master realm's administrator, for what an administrator would do. */
+  final class KeycloakAdmin {
+    final String token = new KeycloakTokens(json, KEYCLOAK + "/realms/master").password("admin-cli", "admin", "admin");
+    final String base = KEYCLOAK + "/admin/realms/jixiao";
+    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    HttpResponse<String> call(String method, String path, Object body) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
+          .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+      HttpResponse<String> response = send(client, request.build());
+      assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
+      return response;
+    }
+
+    JsonNode get(String path) {
+      return json.readTree(call("GET", path, null).body());
+    }
+
+    String userId(String username) {
+      JsonNode users = get("/users?exact=true&username=" + username);
+      assertThat(users.size()).as(username).isEqualTo(1);
+      return users.get(0).get("id").asString();
+    }
+
+    void setEnabled(String username, boolean enabled) {
+      call("PUT", "/users/" + userId(username), Map.of("enabled", enabled));
+    }
+
+    /** Ends the user's sessions: Keycloak sends back-channel logout tokens to the clients. */
+    void logOut(String username) {
+      call("POST", "/users/" + userId(username) + "/logout", null);
+    }
+
+    String groupId(String path) {
+      return get("/group-by-path" + path.replace(":", "%3A")).get("id").asString();
+    }
+
+    void join(String username, String groupPath) {
+      call("PUT", "/users/" + userId(username) + "/groups/" + groupId(groupPath), null);
+    }
+
+    void leave(String username, String groupPath) {
+      call("DELETE", "/users/" + userId(username) + "/groups/" + groupId(groupPath), null);
+    }
+
+    JsonNode clientRep(String clientId) {
+      return get("/clients?clientId=" + clientId).get(0);
+    }
+
+    Map<String, String> clientAttributes(String clientId) {
+      Map<String, String> attributes = new LinkedHashMap<>();
+      clientRep(clientId).get("attributes").properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asString()));
+      return attributes;
+    }
+
+    void setClientAttributes(String clientId, Map<String, String> changes) {
+      Map<String, String> attributes = clientAttributes(clientId);
+      attributes.putAll(changes);
+      putClientAttributes(clientId, attributes);
+    }
+
+    /** Back to attributes read before: any added since are emptied, which Keycloak takes as unset. */
+    void restoreClientAttributes(String clientId, Map<String, String> before) {
+      Map<String, String> attributes = clientAttributes(clientId);
+      attributes.replaceAll((key, value) -> "");
+      attributes.putAll(before);
+      putClientAttributes(clientId, attributes);
+    }
+
+    void putClientAttributes(String clientId, Map<String, String> attributes) {
+      JsonNode rep = clientRep(clientId);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> body = json.convertValue(rep, Map.class);
+      body.put("attributes", attributes);
+      call("PUT", "/clients/" + rep.get("id").asString(), body);
     }
   }
 

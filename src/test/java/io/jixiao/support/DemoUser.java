@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** The realm's demo users (realm/jixiao-users-0.json): their roles and the units their token lists. */
+/**
+ * The realm's demo users with one role (realm/jixiao-users-0.json): their role and the units they
+ * hold it in, i.e. their grants. {@link #DUAL} holds two roles in different units and is no member
+ * of this list, whose users each act in one role.
+ */
 public enum DemoUser {
   XINTIAN_PREPARER("xintian.preparer", "preparer", "xintian-jsx"),
   XINTIAN_HEAD("xintian.head", "unit-head", "xintian-jsx"),
@@ -15,6 +19,10 @@ public enum DemoUser {
   LINGLING_BUREAU("lingling.bureau", "bureau-reviewer", "lingling-jsx", "lingling-fyjk"),
   LINGLING_FINANCE("lingling.finance", "finance-reviewer", "lingling-jsx", "lingling-fyjk"),
   ADMIN("admin", "admin");
+
+  /** The demo user with two roles: preparer of xintian-fyjk, bureau reviewer of xintian-jsx. */
+  public static final String DUAL = "xintian.dual";
+  public static final List<String> DUAL_GRANTS = List.of("preparer:xintian-fyjk", "bureau-reviewer:xintian-jsx");
 
   public final String username;
   public final String role;
@@ -31,7 +39,19 @@ public enum DemoUser {
         .orElseThrow(() -> new IllegalArgumentException(username));
   }
 
-  Map<String, Object> claims() {
-    return Map.of("preferred_username", username, "realm_access", Map.of("roles", List.of(role)), "units", units);
+  /** {@code role:unit} for each unit; none for the administrator. */
+  public List<String> grants() {
+    return units.stream().map(unit -> role + ":" + unit).toList();
+  }
+
+  public Map<String, Object> claims() {
+    return claims(username, role, units);
+  }
+
+  /** The claims Keycloak's token for such a user carries: grants, or the realm role admin. */
+  static Map<String, Object> claims(String username, String role, List<String> units) {
+    return "admin".equals(role)
+        ? Map.of("preferred_username", username, "realm_access", Map.of("roles", List.of(role)))
+        : Map.of("preferred_username", username, "grants", units.stream().map(unit -> role + ":" + unit).toList());
   }
 }

@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Signs access tokens shaped like Keycloak's (realm_access.roles, units, preferred_username, aud)
- * with the test key the test profile trusts. The Keycloak integration tests use real tokens instead.
+ * Signs access tokens shaped like Keycloak's (preferred_username, grants {@code role:unit},
+ * realm_access.roles for admin, aud) with the test key the test profile trusts. The Keycloak
+ * integration tests use real tokens instead.
  */
 public final class TestTokens {
 
@@ -30,23 +31,24 @@ public final class TestTokens {
 
   private TestTokens() {}
 
-  /** A token for the demo user of that name: {@code xintian.preparer}, {@code lingling.finance}, {@code admin} … */
+  /** A token for the demo user of that name: {@code xintian.preparer}, {@code lingling.finance}, {@code admin}, {@code xintian.dual} … */
   public static String of(String username) {
+    if (username.equals(DemoUser.DUAL)) {
+      return withGrants(username, DemoUser.DUAL_GRANTS.toArray(String[]::new));
+    }
     return sign(DemoUser.named(username).claims(), ISSUER, List.of("jixiao-api"), Instant.now().plusSeconds(600));
   }
 
-  /** A token for a made-up user holding each {@code role:unitCode} grant (e.g. a small unit's head who also prepares). */
-  public static String withGrants(String username, String... grants) {
-    List<String> roles = java.util.Arrays.stream(grants).map(g -> g.substring(0, g.indexOf(':'))).distinct().toList();
-    List<String> units = java.util.Arrays.stream(grants).map(g -> g.substring(g.indexOf(':') + 1)).distinct().toList();
-    return sign(Map.of("preferred_username", username, "realm_access", Map.of("roles", roles), "units", units,
-        "grants", List.of(grants)), ISSUER, List.of("jixiao-api"), Instant.now().plusSeconds(600));
+  /** A token for a made-up user holding one role in each of the given units (admin: in all). */
+  public static String forUser(String username, String role, String... units) {
+    return sign(DemoUser.claims(username, role, List.of(units)), ISSUER, List.of("jixiao-api"),
+        Instant.now().plusSeconds(600));
   }
 
-  /** A token for a made-up user with one role and the given units. */
-  public static String forUser(String username, String role, String... units) {
-    return sign(Map.of("preferred_username", username, "realm_access", Map.of("roles", List.of(role)),
-        "units", List.of(units)), ISSUER, List.of("jixiao-api"), Instant.now().plusSeconds(600));
+  /** A token for a user with these grants ({@code preparer:xintian-fyjk}, …), e.g. one of two roles. */
+  public static String withGrants(String username, String... grants) {
+    return sign(Map.of("preferred_username", username, "grants", List.of(grants)), ISSUER, List.of("jixiao-api"),
+        Instant.now().plusSeconds(600));
   }
 
   public static String sign(Map<String, Object> claims, String issuer, List<String> audience, Instant expiry) {

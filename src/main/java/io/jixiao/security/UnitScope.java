@@ -1,4 +1,4 @@
-package io.jixiao.unit;
+package io.jixiao.security;
 
 import java.util.Collection;
 import java.util.Set;
