@@ -105,4 +105,42 @@ class StepRulesTest {
     both.post(OK, approve, "/api/tasks/{t}/complete", sign);
     assertThat(packages.stage(id)).isEqualTo(Stage.BUREAU_GUIDANCE);
   }
+
+  @Test
+  void aRoleHoldsOnlyInTheUnitsOfItsMembership() {
+    // xintian.dual prepares for xintian-fyjk and reviews xintian-jsx for the bureau: never prepares for xintian-jsx.
+    Api dual = Api.as(http, json, TestTokens.of(io.jixiao.support.DemoUser.DUAL));
+    String id = packages.createFilled(Packages.freshYear(jdbc));
+    String draft = packages.taskOf(id);
+    dual.post(FORBIDDEN, null, "/api/tasks/{t}/claim", draft);
+    dual.put(FORBIDDEN, packages.contentOf(id).toString(), h -> h.setIfMatch(packages.eTag(id)), "/api/reports/{id}", id);
+    packages.advanceTo(id, Stage.BUREAU_GUIDANCE);
+    String guidance = packages.taskOf(id);
+    dual.post(OK, null, "/api/tasks/{t}/claim", guidance);
+    dual.post(OK, Map.of("outcome", "APPROVE", "version", packages.version(id)), "/api/tasks/{t}/complete", guidance);
+    assertThat(packages.stage(id)).isEqualTo(Stage.FINANCE_REVIEW);
+  }
+
+  @Test
+  void anAdministratorReassignsOnlyToSomeoneEligibleForTheTask() {
+    String id = packages.createFilled(Packages.freshYear(jdbc));
+    String task = packages.taskOf(id);
+    Api admin = packages.actor(Role.ADMIN);
+    for (String wrong : new String[] {"nobody.at.all", "xintian.head", "lingling.preparer", "xintian.dual"}) {
+      JsonNode refused = admin.post(CONFLICT, Map.of("assignee", wrong), "/api/tasks/{t}/reassign", task);
+      assertThat(refused.get("type").asString()).as(wrong).isEqualTo("urn:jixiao:problem:not-eligible");
+    }
+    assertThat(preparerTasks()).doesNotContain(task);
+    admin.post(OK, Map.of("assignee", "xintian.preparer"), "/api/tasks/{t}/reassign", task);
+    assertThat(preparerTasks()).contains(task);
+    assertThat(packages.preparer().get("/api/reports/{id}/history", id).valueStream()
+        .filter(e -> e.get("kind").asString().equals("REASSIGNED")).count()).isEqualTo(1);
+    // Not the administrator's to hand out: a preparer cannot reassign.
+    packages.preparer().post(FORBIDDEN, Map.of("assignee", "xintian.preparer"), "/api/tasks/{t}/reassign", task);
+  }
+
+  java.util.List<String> preparerTasks() {
+    return packages.preparer().get("/api/tasks?assigned=me&size=200").get("items").valueStream()
+        .map(t -> t.get("id").asString()).toList();
+  }
 }
