@@ -172,7 +172,10 @@ class ReportPages {
       page(model, report, content, reports.preview(id, content), report.latestVersion());
       model.addAttribute("oob", true);
     } catch (JacksonException e) {
+      // A number or date the form cannot hold: the message, beside the totals of what is saved.
       model.addAttribute("formError", e.getOriginalMessage());
+      ReportSnapshot saved = reports.snapshot(id);
+      page(model, report, saved.content(), saved.evaluation(), report.latestVersion());
     }
     return "fragments/report-parts :: live";
   }
@@ -245,11 +248,9 @@ class ReportPages {
     try {
       request.getParameterMap().forEach((name, values) -> {
         if (name.startsWith("review.") && values.length > 0 && !values[0].isBlank()) {
-          try {
-            scores.put(name.substring("review.".length()), new BigDecimal(values[0].trim()));
-          } catch (NumberFormatException e) {
-            throw io.jixiao.web.Problems.badRequest(name.substring(7) + ": " + values[0] + " 不是数字");
-          }
+          // Bounded before parsing: a form field may hold two megabytes of digits or 1e-99999999.
+          scores.put(name.substring("review.".length()), io.jixiao.form.Limits.parse(values[0]).orElseThrow(() ->
+              io.jixiao.web.Problems.badRequest(name.substring(7) + ": " + io.jixiao.form.Limits.decimalRule())));
         }
       });
       Report report = reports.find(id);
