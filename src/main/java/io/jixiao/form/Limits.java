@@ -65,7 +65,8 @@ public final class Limits {
     if (v.scale() > MAX_SCALE || v.scale() < 0) {
       v = v.stripTrailingZeros();
     }
-    if (v.precision() - v.scale() > MAX_INTEGER_DIGITS || v.scale() > MAX_SCALE) {
+    // In long: 1E+2147483647 has precision 1 and scale -2147483647, and 1 + 2147483647 overflows an int.
+    if ((long) v.precision() - v.scale() > MAX_INTEGER_DIGITS || v.scale() > MAX_SCALE) {
       return Optional.empty();
     }
     // 1E+3 → 1000 and 0E-99999 → 0: plain numbers from here on, cheap since the digits are bounded.

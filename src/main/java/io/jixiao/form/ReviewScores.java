@@ -95,7 +95,7 @@ public final class ReviewScores {
     }
     // Like the rows' own scores (@Digits(integer = 3, fraction = 2)); checked before the value is printed.
     BigDecimal plain = score.stripTrailingZeros();
-    if (plain.scale() > 2 || plain.precision() - plain.scale() > 3) {
+    if (plain.scale() > 2 || (long) plain.precision() - plain.scale() > 3) {
       throw new IllegalArgumentException(path + " 的复核得分须为不超过 3 位整数、2 位小数的数");
     }
     if (score.signum() < 0 || (weight != null && score.compareTo(weight) > 0)) {

@@ -5,6 +5,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -43,16 +44,20 @@ final class BodyProblems {
     } else if (jackson instanceof InvalidFormatException format && format.getTargetType() != null
         && format.getTargetType().isEnum()) {
       why = "不是允许的取值 (not one of the allowed values)";
-    } else if (!jackson.getPath().isEmpty()) {
+    } else if (jackson instanceof DatabindException) {
       why = "类型或格式不符 (wrong type or format)";
     } else {
+      // The parser's own: the bytes are not JSON. Said of the body, with where it went wrong.
       String message = String.valueOf(jackson.getOriginalMessage());
-      why = message.startsWith("Duplicate") ? "有重复的字段名 (duplicate field name)"
-          : message.contains("UTF-8") || message.contains("UTF8") ? "含有无效的 UTF-8 字节 (invalid UTF-8)"
+      String what = message.startsWith("Duplicate") ? "有重复的字段名 (duplicate field name in the JSON)"
+          : message.contains("UTF-8") || message.contains("UTF8") ? "含有无效的 UTF-8 字节 (invalid UTF-8 in the JSON)"
+          : message.contains("end-of-input") ? "不是完整的 JSON (the JSON ends early)"
           : "不是有效的 JSON (malformed JSON)";
+      Map<String, Object> properties = jackson.getPath().isEmpty() ? Map.of() : Map.of("field", jsonPath(jackson));
+      return new Described("请求体" + what + at(jackson.getLocation()), properties);
     }
     if (jackson.getPath().isEmpty()) {
-      return new Described("请求体" + why + at(jackson.getLocation()), Map.of());
+      return new Described("请求体的 JSON 与所需结构不符：" + why, Map.of());
     }
     String field = jsonPath(jackson);
     return new Described("字段 " + field + " 的值无效 (invalid value): " + why, Map.of("field", field));

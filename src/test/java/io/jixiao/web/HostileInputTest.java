@@ -272,6 +272,9 @@ class HostileInputTest {
     cases.add(Case.status("too many acknowledgements", form(page + "/preview",
         Stream.iterate(0, i -> i + 1).limit(2 * 5001).map(i -> i % 2 == 0 ? "ack" : "k" + i).toArray(String[]::new)),
         400));
+    // Not refused: a big package's editor has more fields than Tomcat's default of 1000 allows.
+    cases.add(Case.page("1 400 fields of a big package", form(page + "/preview", indicatorRows(200)), 200,
+        "id=\"total-score\">100.00")); // 200 rows × 0.5: every row was read
     cases.add(Case.page("huge exponent in a form", form(page + "/preview", "overall.statedTotal", "1e-99999999"),
         200, "表单中有无法识别的数字"));
     cases.add(Case.page("22 digits in a form", form(page + "/preview", "overall.funds[0].line", "TOTAL",
@@ -288,6 +291,9 @@ class HostileInputTest {
     cases.add(Case.status("NUL in a comment from the page", form(page + "/comments", "body", "a\u0000b"), 400));
     cases.add(Case.status("page id that is no UUID", Request.get("/reports/not-a-uuid").cookie(session), 400));
     cases.add(Case.status("page of an unknown package", Request.get("/reports/" + UUID.randomUUID()).cookie(session), 404));
+    cases.add(Case.status("unknown page", Request.get("/nope").cookie(session), 404));
+    cases.add(Case.status("wrong method on a page", Request.get(page).method("DELETE").cookie(session)
+        .header("X-CSRF-TOKEN", csrf), 405));
     cases.add(Case.status("bad outcome from the page", form(page + "/act", "outcome", "NOPE"), 400));
     cases.add(Case.status("version that is no number on save", form(page + "/edit", "version", "abc"), 400));
     cases.add(Case.status("year that is no number", form("/reports", "unitCode", "xintian-jsx", "year", "abc"), 400));
@@ -398,6 +404,17 @@ class HostileInputTest {
     }
     return Request.bytes("POST", path, null, "application/x-www-form-urlencoded",
         body.toString().getBytes(StandardCharsets.US_ASCII)).cookie(session);
+  }
+
+  /** The fields of {@code rows} filled indicator rows, 7 each. */
+  static String[] indicatorRows(int rows) {
+    List<String> pairs = new ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      String row = "overall.indicators[" + i + "].";
+      pairs.addAll(List.of(row + "level1", "OUTPUT", row + "level2", "数量指标", row + "name", "指标" + i,
+          row + "target", "≥1次", row + "actual", "1次", row + "weight", "0.5", row + "selfScore", "0.5"));
+    }
+    return pairs.toArray(String[]::new);
   }
 
   static String enc(String s) {
