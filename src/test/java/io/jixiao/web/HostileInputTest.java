@@ -229,6 +229,10 @@ class HostileInputTest {
     cases.add(Case.status("NUL in the path", Request.get("/api/reports/%00").bearer(preparer), 400));
     cases.add(Case.status("encoded slash in the path", Request.get("/api/reports/..%2F..%2Fetc").bearer(preparer), 400));
 
+    cases.add(Case.status("HTML asked of the API", Request.get(put).bearer(preparer).header("Accept", "text/html"), 406));
+    cases.add(Case.status("URL of 100 000 characters", Request.get("/api/reports?unitCode=" + "a".repeat(100_000))
+        .bearer(preparer), 400));
+
     // Another unit's package: not there, so its existence is not revealed.
     cases.add(Case.api("read another unit's package", Request.get(put).bearer(otherUnit), 404, "not-found", null));
     cases.add(Case.api("save another unit's package", Request.json("PUT", put, otherUnit, "{}").ifMatch(version),
