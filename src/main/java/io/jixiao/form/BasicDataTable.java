@@ -17,8 +17,8 @@ import java.util.List;
 public record BasicDataTable(
     @Min(0) Integer establishment,
     @Min(0) Integer staffInPost,
-    List<@Valid CostRow> costs,
-    List<@Valid BuildingRow> buildings,
+    @Size(max = Limits.COST_ROWS) List<@Valid CostRow> costs,
+    @Size(max = Limits.BUILDINGS) List<@Valid BuildingRow> buildings,
     @Size(max = 20000) String frugality) {
 
   public BasicDataTable {

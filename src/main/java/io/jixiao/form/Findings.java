@@ -39,6 +39,21 @@ final class Findings {
     return List.copyOf(list);
   }
 
+  /** Digit runs by value, in linear time (a project code may be a long run of digits). */
+  private static int compareDigits(String x, String y) {
+    String a = stripLeadingZeros(x);
+    String b = stripLeadingZeros(y);
+    return a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+  }
+
+  private static String stripLeadingZeros(String digits) {
+    int k = 0;
+    while (k < digits.length() - 1 && digits.charAt(k) == '0') {
+      k++;
+    }
+    return digits.substring(k);
+  }
+
   static int comparePaths(String a, String b) {
     int i = 0;
     int j = 0;
@@ -54,7 +69,7 @@ final class Findings {
         while (j < b.length() && Character.isDigit(b.charAt(j))) {
           j++;
         }
-        int c = new BigDecimal(a.substring(si, i)).compareTo(new BigDecimal(b.substring(sj, j)));
+        int c = compareDigits(a.substring(si, i), b.substring(sj, j));
         if (c != 0) {
           return c;
         }

@@ -1,5 +1,6 @@
 package io.jixiao.form;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +24,7 @@ public record FundsRow(
     @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal initialBudget,
     @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal adjustedBudget,
     @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal executed,
-    @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal weight,
-    @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal selfScore,
-    @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal reviewScore,
+    @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal weight,
+    @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal selfScore,
+    @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal reviewScore,
     @Size(max = 4000) String explanation) {}

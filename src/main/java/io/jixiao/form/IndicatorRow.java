@@ -1,5 +1,6 @@
 package io.jixiao.form;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -25,7 +26,7 @@ public record IndicatorRow(
     @Size(max = 2000) String name,
     @Size(max = 200) String target,
     @Size(max = 200) String actual,
-    @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal weight,
-    @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal selfScore,
-    @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal reviewScore,
+    @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal weight,
+    @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal selfScore,
+    @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal reviewScore,
     @Size(max = 4000) String deviationReason) {}

@@ -73,7 +73,8 @@ record Measure(Kind kind, Op op, BigDecimal number, String unit, LocalDate date,
 
   private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d)");
   // A unit is short ("个工作日" is the longest seen); "3次以上活动" is a sentence, not a unit.
-  private static final Pattern NUMBER = Pattern.compile("^(\\d+(?:\\.\\d+)?)([^\\d，,。；;：:、（）()]{0,4})$");
+  // At most 18 + 8 digits (Limits): a longer run is text, not a figure to parse and compare.
+  private static final Pattern NUMBER = Pattern.compile("^(\\d{1,18}(?:\\.\\d{1,8})?)([^\\d，,。；;：:、（）()]{0,4})$");
   // 2024年12月31日 / 2024-12-31 / 2024.12.31 / 2024/12/31, optionally "前" (a deadline).
   private static final Pattern FULL_DATE = Pattern.compile(
       "^(\\d{4})(?:年|-|\\.|/)(\\d{1,2})(?:月|-|\\.|/)(\\d{1,2})日?(?:之前|以前|前)?$");

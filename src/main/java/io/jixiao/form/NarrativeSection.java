@@ -15,7 +15,7 @@ public record NarrativeSection(
     @NotBlank @Size(max = 60) String key,
     @Size(max = 300) String title,
     @Size(max = 200000) String text,
-    List<@Valid StatedFigure> figures) {
+    @Size(max = Limits.FIGURES) List<@Valid StatedFigure> figures) {
 
   public NarrativeSection {
     figures = figures == null ? List.of() : List.copyOf(figures);

@@ -1,6 +1,7 @@
 package io.jixiao.form;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /**
@@ -16,10 +17,10 @@ import java.util.List;
 public record ReportContent(
     @Valid BasicDataTable basicData,
     @Valid SelfEvaluationTable overall,
-    List<@Valid NarrativeSection> narrative,
-    List<@Valid Project> projects,
+    @Size(max = Limits.NARRATIVE_SECTIONS) List<@Valid NarrativeSection> narrative,
+    @Size(max = Limits.PROJECTS) List<@Valid Project> projects,
     @Valid Filling filling,
-    List<@Valid Acknowledgement> acknowledgements) {
+    @Size(max = Limits.ACKNOWLEDGEMENTS) List<@Valid Acknowledgement> acknowledgements) {
 
   public ReportContent {
     narrative = narrative == null ? List.of() : List.copyOf(narrative);

@@ -93,6 +93,11 @@ public final class ReviewScores {
     if (score == null) {
       return null;
     }
+    // Like the rows' own scores (@Digits(integer = 3, fraction = 2)); checked before the value is printed.
+    BigDecimal plain = score.stripTrailingZeros();
+    if (plain.scale() > 2 || (long) plain.precision() - plain.scale() > 3) {
+      throw new IllegalArgumentException(path + " 的复核得分须为不超过 3 位整数、2 位小数的数");
+    }
     if (score.signum() < 0 || (weight != null && score.compareTo(weight) > 0)) {
       throw new IllegalArgumentException(path + " 的复核得分 " + score.toPlainString() + " 不在 0 到分值 "
           + (weight == null ? "?" : weight.toPlainString()) + " 之间");

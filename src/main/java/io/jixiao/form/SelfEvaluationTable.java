@@ -2,6 +2,7 @@ package io.jixiao.form;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
@@ -22,10 +23,10 @@ public record SelfEvaluationTable(
     @Size(max = 300) String title,
     @Size(max = 300) String supervisor,
     @Size(max = 300) String implementer,
-    List<@Valid FundsRow> funds,
-    List<@Valid Goal> goals,
-    List<@Valid IndicatorRow> indicators,
-    @DecimalMin("0") BigDecimal statedTotal,
+    @Size(max = Limits.FUNDS_ROWS) List<@Valid FundsRow> funds,
+    @Size(max = Limits.GOALS) List<@Valid Goal> goals,
+    @Size(max = Limits.INDICATOR_ROWS) List<@Valid IndicatorRow> indicators,
+    @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal statedTotal,
     @Size(max = 20) String statedGrade) {
 
   public SelfEvaluationTable {

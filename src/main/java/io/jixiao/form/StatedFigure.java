@@ -17,7 +17,7 @@ import java.util.List;
 public record StatedFigure(
     @Size(max = 300) String label,
     @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal amount,
-    List<@DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal> parts,
+    @Size(max = Limits.PARTS) List<@DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal> parts,
     @Size(max = 200) String refersTo) {
 
   public StatedFigure {

@@ -1,12 +1,16 @@
 package io.jixiao.ui;
 
+import io.jixiao.form.Limits;
 import io.jixiao.form.ReportContent;
+import io.jixiao.web.Problems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -21,7 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class FormContent {
 
-  private static final Pattern TOKEN = Pattern.compile("([A-Za-z][A-Za-z0-9]*)(?:\\[(\\d+)\\])?");
+  private static final Pattern TOKEN = Pattern.compile("([A-Za-z][A-Za-z0-9]{0,59})(?:\\[(\\d+)\\])?");
+  /** projects[1].table.indicators[2].weight is the deepest content path. */
+  private static final int MAX_DEPTH = 6;
   /** Form fields that are not package content. */
   private static final List<String> CONTENT_ROOTS = List.of("basicData", "overall", "narrative", "projects", "filling");
 
@@ -40,7 +46,11 @@ final class FormContent {
       }
     }
     ArrayNode acknowledgements = root.putArray("acknowledgements");
-    for (String key : parameters.getOrDefault("ack", new String[0])) {
+    String[] acks = parameters.getOrDefault("ack", new String[0]);
+    if (acks.length > Limits.ACKNOWLEDGEMENTS) {
+      throw refused("ack", "超出上限（最多 " + Limits.ACKNOWLEDGEMENTS + " 条）");
+    }
+    for (String key : acks) {
       acknowledgements.addObject().put("findingKey", key);
     }
     return (ObjectNode) compact(root);
@@ -50,8 +60,16 @@ final class FormContent {
     return json.treeToValue(tree, ReportContent.class);
   }
 
+  /**
+   * Sets the value at a form path. Indexes are bounded by the table's row cap ({@link Limits#rowsOf})
+   * before any padding, and a path that treats a field both as a value and as a group
+   * ({@code overall=x&overall.a=y}) is refused: either would otherwise be a 500 or a full heap.
+   */
   private static void put(ObjectNode root, String path, String value) {
-    String[] parts = path.split("\\.");
+    String[] parts = path.split("\\.", -1);
+    if (parts.length > MAX_DEPTH) {
+      throw refused(path, "层级过深");
+    }
     JsonNode node = root;
     for (int i = 0; i < parts.length; i++) {
       Matcher m = TOKEN.matcher(parts[i]);
@@ -61,28 +79,55 @@ final class FormContent {
       String field = m.group(1);
       boolean last = i == parts.length - 1;
       ObjectNode object = (ObjectNode) node;
+      JsonNode existing = object.get(field);
       if (m.group(2) == null) {
         if (last) {
+          if (existing != null) {
+            throw refused(path, "与同名字段冲突");
+          }
           object.put(field, value);
           return;
         }
-        node = object.has(field) ? object.get(field) : object.putObject(field);
+        if (existing != null && !existing.isObject()) {
+          throw refused(path, "与同名字段冲突");
+        }
+        node = existing != null ? existing : object.putObject(field);
       } else {
-        int index = Integer.parseInt(m.group(2));
-        ArrayNode array = object.has(field) ? (ArrayNode) object.get(field) : object.putArray(field);
+        int cap = Limits.rowsOf(field);
+        String digits = m.group(2);
+        if (digits.length() > 6 || Integer.parseInt(digits) >= cap) {
+          throw refused(path, "行号超出上限（最多 " + cap + " 行）");
+        }
+        int index = Integer.parseInt(digits);
+        if (existing != null && !existing.isArray()) {
+          throw refused(path, "与同名字段冲突");
+        }
+        ArrayNode array = existing != null ? (ArrayNode) existing : object.putArray(field);
         while (array.size() <= index) {
           array.addNull();
         }
+        JsonNode item = array.get(index);
         if (last) {
+          if (!item.isNull()) {
+            throw refused(path, "与同名字段冲突");
+          }
           array.set(index, JsonNodeFactory.instance.stringNode(value));
           return;
         }
-        if (array.get(index).isNull()) {
+        if (item.isNull()) {
           array.set(index, JsonNodeFactory.instance.objectNode());
+        } else if (!item.isObject()) {
+          throw refused(path, "与同名字段冲突");
         }
         node = array.get(index);
       }
     }
+  }
+
+  private static ErrorResponseException refused(String path, String why) {
+    String shown = path.length() > 100 ? path.substring(0, 100) + "…" : path;
+    return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-form", "表单无效 Invalid form",
+        "表单字段 " + shown + " 无效：" + why, Map.of("field", shown));
   }
 
   /** Drops holes left by removed rows, blank rows, and fixed lines nobody filled in. */

@@ -133,7 +133,10 @@ class ReportPages {
       pageModel.fill(model, report, content, reports.preview(id, content), report.latestVersion());
       model.addAttribute("oob", true);
     } catch (JacksonException e) {
+      // A number or date the form cannot hold: the message, beside the totals of what is saved.
       model.addAttribute("formError", e.getOriginalMessage());
+      ReportSnapshot saved = reports.snapshot(id);
+      pageModel.fill(model, report, saved.content(), saved.evaluation(), report.latestVersion());
     }
     return "fragments/report-parts :: live";
   }

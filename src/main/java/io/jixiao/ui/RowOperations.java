@@ -9,7 +9,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** The editor's row buttons, applied to the form's tree before it is read: add, remove, move up, move down. */
 final class RowOperations {
 
-  private static final Pattern OP = Pattern.compile("^(add|remove|up|down):([A-Za-z.\\[\\]0-9]+?)(?:\\[(\\d+)\\])?$");
+  // Indexes of at most 6 digits (row caps are in the hundreds): a longer one is no row, and no int.
+  private static final Pattern OP = Pattern.compile("^(add|remove|up|down):([A-Za-z.\\[\\]0-9]{1,200}?)(?:\\[(\\d{1,6})\\])?$");
 
   private RowOperations() {}
 
@@ -24,6 +25,10 @@ final class RowOperations {
     }
     String verb = m.group(1);
     if (verb.equals("add")) {
+      String field = m.group(2).substring(m.group(2).lastIndexOf('.') + 1);
+      if (list.size() >= io.jixiao.form.Limits.rowsOf(field)) {
+        return; // the table is full; the page shows its rows as they are
+      }
       ObjectNode row = list.addObject();
       if (m.group(2).endsWith("indicators")) {
         row.put("level1", list.size() > 1 ? list.get(list.size() - 2).path("level1").asString("OUTPUT") : "OUTPUT");
@@ -84,7 +89,14 @@ final class RowOperations {
         child = last || bracket >= 0 ? object.putArray(field) : object.putObject(field);
       }
       if (bracket >= 0) {
-        int index = Integer.parseInt(part.substring(bracket + 1, part.length() - 1));
+        if (!part.endsWith("]")) {
+          return null;
+        }
+        String digits = part.substring(bracket + 1, part.length() - 1);
+        if (!digits.matches("\\d{1,6}")) {
+          return null;
+        }
+        int index = Integer.parseInt(digits);
         if (!(child instanceof ArrayNode array) || index >= array.size()) {
           return null;
         }

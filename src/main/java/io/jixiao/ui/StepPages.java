@@ -1,5 +1,6 @@
 package io.jixiao.ui;
 
+import io.jixiao.form.Limits;
 import io.jixiao.report.Report;
 import io.jixiao.report.ReportService;
 import io.jixiao.report.Stage;
@@ -104,11 +105,9 @@ class StepPages {
     request.getParameterMap().forEach((name, values) -> {
       if (name.startsWith(REVIEW_FIELD) && values.length > 0 && !values[0].isBlank()) {
         String path = name.substring(REVIEW_FIELD.length());
-        try {
-          scores.put(path, new BigDecimal(values[0].trim()));
-        } catch (NumberFormatException e) {
-          throw new InvalidInput(path + ": " + values[0] + " 不是数字");
-        }
+        // Bounded before parsing: a form field may hold two megabytes of digits or 1e-99999999.
+        scores.put(path, Limits.parse(values[0])
+            .orElseThrow(() -> new InvalidInput(path + ": " + Limits.decimalRule())));
       }
     });
     return scores;

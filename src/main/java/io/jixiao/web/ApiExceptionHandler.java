@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
 
 /** Turns refusals into problem details with messages a person can act on; never a bare 500 for bad input. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
@@ -35,14 +33,20 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "请求体过大 Content too large",
           tooLarge.get().getMessage(), Map.of());
     }
-    String detail = "请求体不是有效的 JSON 或字段类型不符 (malformed JSON or a value of the wrong type)";
-    Throwable cause = ex.getMostSpecificCause();
-    if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-      detail = "字段 " + jsonPath(databind) + " 的值无效 (invalid value): " + databind.getOriginalMessage();
-    } else if (cause instanceof JacksonException jackson) {
-      detail = detail + ": " + jackson.getOriginalMessage();
+    BodyProblems.Described described = BodyProblems.describe(ex.getCause());
+    return problem(HttpStatus.BAD_REQUEST, "malformed-body", "请求无效 Bad request", described.detail(),
+        described.properties());
+  }
+
+  /** Spring's other refusals (parameter types, methods, media types) with our problem type and text. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    if (response != null && response.getBody() instanceof org.springframework.http.ProblemDetail problem) {
+      StandardProblems.localize(problem, ex, response.getStatusCode());
     }
-    return problem(HttpStatus.BAD_REQUEST, "malformed-body", "请求无效 Bad request", detail, Map.of());
+    return response;
   }
 
   @Override
@@ -62,19 +66,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     List<String> messages = ex.getAllErrors().stream().map(e -> String.valueOf(e.getDefaultMessage())).toList();
     return problem(HttpStatus.BAD_REQUEST, "invalid-input", "输入无效 Invalid input",
         "输入无效: " + String.join("; ", messages), Map.of("errors", messages));
-  }
-
-  /** {@code overall.funds[0].adjustedBudget}: the path a form can point at. */
-  private static String jsonPath(DatabindException ex) {
-    StringBuilder path = new StringBuilder();
-    for (var reference : ex.getPath()) {
-      if (reference.getPropertyName() != null) {
-        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-      } else if (reference.getIndex() >= 0) {
-        path.append('[').append(reference.getIndex()).append(']');
-      }
-    }
-    return path.toString();
   }
 
   /** The domain's refusals, whichever module raised them. */

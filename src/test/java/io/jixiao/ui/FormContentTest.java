@@ -8,6 +8,7 @@ import io.jixiao.form.ReportContent;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.ErrorResponseException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -98,6 +99,62 @@ class FormContentTest {
   void textInANumberFieldIsRefusedNotGuessed() {
     ObjectNode tree = FormContent.tree(form("overall.funds[0].line", "TOTAL", "overall.funds[0].executed", "九十"));
     assertThatThrownBy(() -> FormContent.read(json, tree)).isInstanceOf(JacksonException.class);
+  }
+
+  @Test
+  void indexesAreBoundedByTheTablesRowCapBeforeAnythingIsPadded() {
+    long started = System.nanoTime();
+    for (String name : java.util.List.of("overall.indicators[2000000000].name", "overall.indicators[99999999999].name",
+        "overall.indicators[200].name", "projects[50].name", "overall.funds[20].line", "basicData.costs[100].line",
+        "narrative[0].figures[100].label", "narrative[0].figures[0].parts[50]", "overall.unknown[200].x")) {
+      assertThatThrownBy(() -> FormContent.tree(form(name, "1"))).as(name)
+          .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
+            assertThat(e.getStatusCode().value()).isEqualTo(400);
+            assertThat(e.getBody().getDetail()).contains(name.substring(0, name.indexOf('['))).contains("上限");
+          });
+    }
+    assertThat(System.nanoTime() - started).as("nothing padded to the index").isLessThan(2_000_000_000L);
+    // The last row under each cap is still a row.
+    ReportContent content = FormContent.read(json, FormContent.tree(form(
+        "overall.indicators[199].level1", "OUTPUT", "projects[49].code", "p49", "basicData.costs[99].line", "PROJECT_ITEM")));
+    assertThat(content.overall().indicators()).singleElement().satisfies(r -> assertThat(r.level1()).isEqualTo("OUTPUT"));
+    assertThat(content.projects()).singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("p49"));
+  }
+
+  @Test
+  void aFieldThatIsBothAValueAndAGroupIsRefused() {
+    for (String[] pair : new String[][] {{"overall", "overall.a"}, {"overall.indicators", "overall.indicators[0].name"},
+        {"overall.indicators.x", "overall.indicators[0].name"}, {"overall.indicators[0]", "overall.indicators[0].name"},
+        {"overall.title", "overall.title[0]"}}) {
+      assertThatThrownBy(() -> FormContent.tree(form(pair[0], "x", pair[1], "y"))).as(String.join(" & ", pair))
+          .isInstanceOfSatisfying(ErrorResponseException.class, e -> assertThat(e.getStatusCode().value()).isEqualTo(400));
+    }
+  }
+
+  @Test
+  void deepPathsAndTooManyAcknowledgementsAreRefused() {
+    assertThatThrownBy(() -> FormContent.tree(form("overall" + ".a".repeat(10_000), "x")))
+        .isInstanceOf(ErrorResponseException.class);
+    String[] acks = new String[2 * (io.jixiao.form.Limits.ACKNOWLEDGEMENTS + 1)];
+    for (int i = 0; i < acks.length; i += 2) {
+      acks[i] = "ack";
+      acks[i + 1] = "k" + i;
+    }
+    assertThatThrownBy(() -> FormContent.tree(form(acks))).isInstanceOf(ErrorResponseException.class);
+  }
+
+  @Test
+  void rowOperationsIgnoreIndexesThatAreNoRowAndStopAtTheCap() {
+    ObjectNode tree = FormContent.tree(form("overall.indicators[0].level1", "OUTPUT", "overall.indicators[0].name", "a"));
+    for (String op : java.util.List.of("remove:overall.indicators[99999999999]", "up:overall.indicators[0",
+        "down:overall.indicators[]", "add:a[", "remove:[", "up:overall.indicators[1]", "add:overall.title")) {
+      RowOperations.apply(tree, op);
+      assertThat(names(tree)).as(op).containsExactly("a");
+    }
+    for (int i = 0; i < io.jixiao.form.Limits.INDICATOR_ROWS + 5; i++) {
+      RowOperations.apply(tree, "add:overall.indicators");
+    }
+    assertThat(tree.get("overall").get("indicators").size()).isEqualTo(io.jixiao.form.Limits.INDICATOR_ROWS);
   }
 
   static java.util.List<String> names(ObjectNode tree) {
