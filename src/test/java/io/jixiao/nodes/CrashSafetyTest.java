@@ -78,6 +78,13 @@ class CrashSafetyTest {
       // Steps the engine holds beyond those acknowledged are at most those whose answer the kills cut off.
       assertThat(result.engineTransitions() - transitions).isBetween(0L, (long) load.inDoubt());
       assertThat(node.logs()).doesNotContain("OutOfMemoryError");
+
+      // The check itself can fail: an acknowledgement the database does not hold is reported.
+      List<LifecycleLoad.Ack> withForeign = new ArrayList<>(load.acks());
+      withForeign.add(new LifecycleLoad.Ack(LifecycleLoad.Kind.TRANSITION, load.acks().get(0).reportId(), "no-such-task",
+          "DRAFT", "UNIT_SIGN", 0));
+      assertThat(Consistency.check(db.jdbc(), withForeign).discrepancies()).singleElement().asString()
+          .contains("no-such-task");
     }
   }
 
