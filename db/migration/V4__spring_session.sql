@@ -24,3 +24,18 @@ create table spring_session_attributes (
   constraint spring_session_attributes_fk foreign key (session_primary_id)
     references spring_session (primary_id) on delete cascade
 );
+
+-- Which page session belongs to which Keycloak session (the ID token's sid), so that a
+-- back-channel logout reaching any node ends the page session whichever node it began on
+-- (io.jixiao.security.JdbcOidcSessionRegistry). No foreign key: a session's id changes at login
+-- before Spring Session stores it; rows whose session is gone are removed as new ones arrive.
+create table oidc_session (
+  session_id  text primary key,
+  issuer      text not null,
+  sid         text,
+  subject     text not null,
+  information bytea not null,
+  created_at  timestamptz not null default now()
+);
+create index oidc_session_sid_idx on oidc_session (issuer, sid);
+create index oidc_session_subject_idx on oidc_session (issuer, subject);
