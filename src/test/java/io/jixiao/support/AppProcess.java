@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -56,20 +58,29 @@ public final class AppProcess implements AutoCloseable {
    */
   public static AppProcess node(String name, String jdbcUrl, String... extraArguments) {
     int port = freePort();
-    List<String> arguments = new ArrayList<>(List.of(
-        "--spring.profiles.active=test",
-        "--server.port=" + port,
-        "--spring.datasource.url=" + jdbcUrl,
-        "--spring.datasource.username=postgres",
-        "--spring.datasource.hikari.maximum-pool-size=12",
-        "--spring.main.banner-mode=off",
-        "--jixiao.keycloak.launch=false",
-        // Tokens name the test issuer; the server side of Keycloak is a closed port, so any call to
-        // it (a page login's code exchange) fails at once instead of waiting on DNS.
-        "--jixiao.keycloak.public-url=http://issuer.test.invalid",
-        "--jixiao.keycloak.url=http://127.0.0.1:" + freePort(),
-        "--logging.level.org.flowable=INFO"));
-    arguments.addAll(List.of(extraArguments));
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("spring.profiles.active", "test");
+    properties.put("server.port", String.valueOf(port));
+    properties.put("spring.datasource.url", jdbcUrl);
+    properties.put("spring.datasource.username", "postgres");
+    properties.put("spring.datasource.hikari.maximum-pool-size", "12");
+    properties.put("spring.main.banner-mode", "off");
+    properties.put("jixiao.keycloak.launch", "false");
+    // Tokens name the test issuer; the server side of Keycloak is a closed port, so any call to
+    // it (a page login's code exchange) fails at once instead of waiting on DNS.
+    properties.put("jixiao.keycloak.public-url", "http://issuer.test.invalid");
+    properties.put("jixiao.keycloak.url", "http://127.0.0.1:" + freePort());
+    properties.put("logging.level.org.flowable", "INFO");
+    // --key=value arguments replace a default (a property given twice would become a list).
+    for (String argument : extraArguments) {
+      int equals = argument.indexOf('=');
+      if (!argument.startsWith("--") || equals < 0) {
+        throw new IllegalArgumentException("not --key=value: " + argument);
+      }
+      properties.put(argument.substring(2, equals), argument.substring(equals + 1));
+    }
+    List<String> arguments = new ArrayList<>();
+    properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
     return new AppProcess(name, port, arguments);
   }
 
