@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
@@ -20,9 +23,20 @@ import org.springframework.util.StringUtils;
  * in which case it lives in a temporary directory removed on shutdown.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "spring.datasource.url", havingValue = "", matchIfMissing = true)
+@Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
 class EmbeddedPostgresConfiguration {
+
+  /**
+   * Only without a {@code spring.datasource.url}. (Not {@code @ConditionalOnProperty(havingValue = "")}:
+   * an empty havingValue matches every value but "false", so a configured URL was ignored.)
+   */
+  static class NoDataSourceUrl implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+    }
+  }
 
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 

@@ -36,6 +36,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -97,10 +98,12 @@ class DemoPackages implements ApplicationRunner {
   private final UnitRepository units;
   private final JsonMapper json;
   private final TransactionTemplate transaction;
+  private final JdbcClient jdbc;
 
   DemoPackages(ReportService reports, ClaimTask claims, CompleteTask completion, EnterReviewScores reviewScores,
       Guidance guidance, OpenTasks openTasks, CycleRepository cycles, UnitRepository units, JsonMapper json,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, JdbcClient jdbc) {
+    this.jdbc = jdbc;
     this.reports = reports;
     this.claims = claims;
     this.completion = completion;
@@ -115,17 +118,30 @@ class DemoPackages implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    if (!DemoActors.ADMIN.call(() -> reports.list(null, null).isEmpty())) {
+    if (!isEmpty()) {
       log.info("Demo packages: reports exist already, none added");
       return;
     }
     long started = System.nanoTime();
     try {
-      Map<Stage, Integer> made = transaction.execute(status -> create());
-      log.info("Demo packages created in {} ms: {}", (System.nanoTime() - started) / 1_000_000, made);
+      Map<Stage, Integer> made = transaction.execute(status -> {
+        // Nodes starting at once on an empty database: one creates, the others wait here and then
+        // find the reports it made. The lock ends with the transaction.
+        jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext('jixiao.demo-packages'))) l").query(Integer.class).single();
+        return isEmpty() ? create() : null;
+      });
+      if (made == null) {
+        log.info("Demo packages: another node created them meanwhile, none added");
+      } else {
+        log.info("Demo packages created in {} ms: {}", (System.nanoTime() - started) / 1_000_000, made);
+      }
     } catch (RuntimeException e) {
       log.warn("Demo packages not created (nothing was kept): {}", e.toString(), e);
     }
+  }
+
+  private boolean isEmpty() {
+    return DemoActors.ADMIN.call(() -> reports.list(null, null).isEmpty());
   }
 
   /** Creates everything; the counts of packages by stage. */
