@@ -63,31 +63,6 @@ class DemoPackages implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoPackages.class);
 
-  /**
-   * A clean package to take to {@code target}. {@code returnedByBureau}: to the bureau and back to
-   * the draft with comments; {@code keepClaimed}: the target stage's task stays with its reviewer.
-   */
-  record Plan(String unitCode, int year, Stage target, boolean returnedByBureau, boolean keepClaimed) {
-
-    static Plan to(String unitCode, int year, Stage target) {
-      return new Plan(unitCode, year, target, false, false);
-    }
-  }
-
-  /** Years clear of the fixtures' (lingling-jsx 2022, xintian-jsx 2021 and 2022). */
-  static final List<Plan> PLANS = List.of(
-      Plan.to("xintian-jsx", 2023, Stage.UNIT_SIGN),
-      new Plan("xintian-jsx", 2024, Stage.DRAFT, true, false),
-      Plan.to("xintian-jsx", 2025, Stage.PUBLISHED),
-      Plan.to("xintian-fyjk", 2023, Stage.BUREAU_GUIDANCE),
-      new Plan("xintian-fyjk", 2024, Stage.FINANCE_REVIEW, false, true),
-      Plan.to("xintian-fyjk", 2025, Stage.DISCLOSURE),
-      Plan.to("lingling-jsx", 2023, Stage.UNIT_SIGN),
-      Plan.to("lingling-jsx", 2024, Stage.FINANCE_REVIEW),
-      Plan.to("lingling-fyjk", 2023, Stage.BUREAU_GUIDANCE),
-      Plan.to("lingling-fyjk", 2024, Stage.DISCLOSURE));
-
-
   private final ReportService reports;
   private final ClaimTask claims;
   private final CompleteTask completion;
@@ -165,7 +140,7 @@ class DemoPackages implements ApplicationRunner {
       save(preparer, id, fixture.content());
       made.merge(Stage.DRAFT, 1, Integer::sum);
     }
-    for (Plan plan : PLANS) {
+    for (DemoPlan plan : DemoPlan.ALL) {
       Unit unit = unitsByCode.get(plan.unitCode());
       Optional<Cycle> cycle = unit == null ? Optional.empty() : cycles.find(unit.regionCode(), plan.year());
       if (cycle.isEmpty() || !cycle.get().templateCode().equals("NATIONAL_DEFAULT")) {
@@ -181,7 +156,7 @@ class DemoPackages implements ApplicationRunner {
   /** One clean package on its way through the lifecycle. */
   private final class Walk {
 
-    private final Plan plan;
+    private final DemoPlan plan;
     private final Unit unit;
     private final DemoActors.Actor preparer;
     private final DemoActors.Actor head;
@@ -189,7 +164,7 @@ class DemoPackages implements ApplicationRunner {
     private final DemoActors.Actor finance;
     private UUID id;
 
-    Walk(Plan plan, Unit unit, java.util.Collection<Unit> all) {
+    Walk(DemoPlan plan, Unit unit, java.util.Collection<Unit> all) {
       this.plan = plan;
       this.unit = unit;
       this.preparer = DemoActors.actor(Role.PREPARER, unit, all);

@@ -105,6 +105,6 @@ class DemoPackagesTest {
     long before = jdbc.sql("select count(*) from jixiao.report").query(Long.class).single();
     demo.run(null);
     assertThat(jdbc.sql("select count(*) from jixiao.report").query(Long.class).single()).isEqualTo(before);
-    assertThat(before).isEqualTo(DemoPackages.PLANS.size() + demo.fixtures().size());
+    assertThat(before).isEqualTo(DemoPlan.ALL.size() + demo.fixtures().size());
   }
 }

@@ -573,7 +573,7 @@ class HostileInputTest {
     }
 
     Request cookie(String sessionId) {
-      return header("Cookie", "JSESSIONID=" + sessionId);
+      return header("Cookie", PageSession.COOKIE + "=" + sessionId);
     }
 
     Request ifMatch(int version) {
