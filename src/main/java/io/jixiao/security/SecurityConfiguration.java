@@ -56,6 +56,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable()) // bearer tokens are not sent by browsers on their own
+        .headers(SecurityHeaders.api())
         .oauth2ResourceServer(rs -> rs
             .jwt(jwt -> jwt.jwtAuthenticationConverter(token ->
                 new JwtAuthenticationToken(token, JixiaoClaims.authorities(token.getClaims()),
@@ -99,6 +100,7 @@ class SecurityConfiguration {
             .requestMatchers("/public/**", "/actuator/health/**", "/v3/api-docs/**", "/webjars/**", "/css/**",
                 "/js/**", "/favicon.ico", "/error").permitAll()
             .anyRequest().authenticated())
+        .headers(SecurityHeaders.pages(publicUrl))
         .oauth2Login(Customizer.withDefaults())
         // Keycloak tells the app when a session ends there (the realm's back-channel logout URL).
         .oidcLogout(oidc -> oidc.backChannel(Customizer.withDefaults()))

@@ -24,30 +24,14 @@ import org.springframework.stereotype.Component;
  * read from a definition is cached by its id (a deployed definition never changes).
  *
  * <p>Styling is by class — {@code stage}, {@code current}, {@code passed}, {@code flow},
- * {@code gateway}, {@code event} — with defaults in an embedded stylesheet scoped to
- * {@code .jx-process}, so a page can restyle it.
+ * {@code gateway}, {@code event} — with defaults scoped to {@code .jx-process} in the pages'
+ * stylesheet ({@code static/css/jixiao.css}): the pages' Content-Security-Policy admits no inline style.
  */
 @Component
 public class ProcessDiagram {
 
   private static final double PAD = 12;
   private static final String ARROW_ID = "jx-process-arrow";
-
-  private static final String STYLE = """
-      .jx-process{max-width:100%;height:auto;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",system-ui,sans-serif}
-      .jx-process .stage rect,.jx-process .event circle{fill:#fff;stroke:#5f6b7a;stroke-width:1.5}
-      .jx-process .event.end circle{stroke-width:3}
-      .jx-process .gateway polygon{fill:#fff;stroke:#5f6b7a;stroke-width:1.5}
-      .jx-process .gateway path{stroke:#5f6b7a;stroke-width:2}
-      .jx-process .flow polyline{fill:none;stroke:#5f6b7a;stroke-width:1.2}
-      .jx-process .flow text{font-size:10px;fill:#44505e}
-      .jx-process .name{font-size:12px;fill:#1f2933}
-      .jx-process .event .name{font-size:11px}
-      .jx-process .arrowhead{fill:#5f6b7a}
-      .jx-process .passed rect,.jx-process .passed circle{fill:#eef6ee;stroke:#4f8a55}
-      .jx-process .current rect,.jx-process .current circle{fill:#fff4d6;stroke:#c2410c;stroke-width:4}
-      .jx-process .current .name{font-weight:bold}
-      """;
 
   private final RepositoryService repository;
   private final Map<String, Layout> layouts = new ConcurrentHashMap<>();
@@ -181,7 +165,6 @@ public class ProcessDiagram {
       svg.append(" data-current=\"").append(current.name()).append('"');
     }
     svg.append(">\n<title>").append(escape(label)).append("</title>\n");
-    svg.append("<style>").append(STYLE).append("</style>\n");
     svg.append("<defs><marker id=\"").append(ARROW_ID).append("\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\"")
         .append(" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\" markerUnits=\"userSpaceOnUse\">")
         .append("<path class=\"arrowhead\" d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n");
