@@ -12,11 +12,14 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
@@ -29,7 +32,9 @@ import org.springframework.util.StringUtils;
  * working) and granted only what it needs by {@code db/migration/V3__append_only_guards.sql}.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "spring.datasource.url", havingValue = "", matchIfMissing = true)
+// Not @ConditionalOnProperty(havingValue = ""): that matches every value but "false", so an external
+// spring.datasource.url would still start (and be shadowed by) the embedded database.
+@Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
 @EnableConfigurationProperties(EmbeddedPostgresProperties.class)
 class EmbeddedPostgresConfiguration {
 
@@ -85,5 +90,13 @@ class EmbeddedPostgresConfiguration {
   @Bean
   FlywayConfigurationCustomizer embeddedFlywayOwner(EmbeddedPostgres postgres) {
     return configuration -> configuration.dataSource(postgres.getPostgresDatabase());
+  }
+
+  /** Embedded unless {@code spring.datasource.url} names a database. */
+  static final class NoDataSourceUrl implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+    }
   }
 }
