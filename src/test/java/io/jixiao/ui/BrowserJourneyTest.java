@@ -66,6 +66,7 @@ class BrowserJourneyTest {
   @LocalServerPort int port;
 
   Browser browser;
+  final List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
   String reportUrl;
   int shot;
 
@@ -280,6 +281,12 @@ class BrowserJourneyTest {
     phone.close();
   }
 
+  @Test
+  @Order(5)
+  void noPageBrokeTheContentSecurityPolicy() {
+    assertThat(cspViolations).isEmpty();
+  }
+
   private void sign(String round) {
     Page head = openFromTasks("xintian.head");
     assertThat(head.locator("code.hash").textContent()).hasSize(64);
@@ -313,6 +320,12 @@ class BrowserJourneyTest {
   }
 
   private void loginIn(Page page, String username) {
+    // Chromium reports what the Content-Security-Policy refused on the console.
+    page.onConsoleMessage(message -> {
+      if (message.text().contains("Content Security Policy") && page.url().startsWith(app("/"))) {
+        cspViolations.add(page.url() + ": " + message.text());
+      }
+    });
     page.navigate(app("/tasks"));
     page.waitForSelector("#username");
     snap(page, "keycloak-login-" + username);
