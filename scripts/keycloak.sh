@@ -15,6 +15,10 @@
 #                      the realm if it already exists, so edits to realm/*.json need `rm -r data/h2`)
 #   KEYCLOAK_DEMO      true (default) imports realm/jixiao-users-0.json (demo users, password "demo");
 #                      false imports only realm/jixiao-realm.json
+#   JIXIAO_WEB_CLIENT_SECRET
+#                      the jixiao-web client's secret, which realm/jixiao-realm.json takes from the
+#                      environment (no secret is kept in the file); default the dev secret
+#                      jixiao-web-secret, which the app's prod profile refuses
 #   KEYCLOAK_ADMIN_USER / KEYCLOAK_ADMIN_PASSWORD
 #                      temporary master-realm admin for the admin console; default admin / admin
 #   KEYCLOAK_HOSTNAME  unset (default): the issuer follows the URL the client used (localhost vs
@@ -69,6 +73,7 @@ copy_realm() {
 start() {
   prepare
   copy_realm
+  export JIXIAO_WEB_CLIENT_SECRET="${JIXIAO_WEB_CLIENT_SECRET:-jixiao-web-secret}"
   export KC_BOOTSTRAP_ADMIN_USERNAME="${KEYCLOAK_ADMIN_USER:-admin}"
   export KC_BOOTSTRAP_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}"
   local hostname_args=()

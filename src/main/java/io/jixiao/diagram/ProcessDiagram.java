@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
  * read from a definition is cached by its id (a deployed definition never changes).
  *
  * <p>Styling is by class — {@code stage}, {@code current}, {@code passed}, {@code flow},
- * {@code gateway}, {@code event} — with defaults in an embedded stylesheet scoped to
- * {@code .jx-process}, so a page can restyle it.
+ * {@code gateway}, {@code event} — with defaults scoped to {@code .jx-process} in the pages'
+ * stylesheet ({@code static/css/jixiao.css}): the pages' Content-Security-Policy admits no inline style.
  */
 @Component
 public class ProcessDiagram {

@@ -15,22 +15,6 @@ final class SvgRenderer {
   static final double PAD = 12;
   private static final String ARROW_ID = "jx-process-arrow";
 
-  private static final String STYLE = """
-      .jx-process{max-width:100%;height:auto;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",system-ui,sans-serif}
-      .jx-process .stage rect,.jx-process .event circle{fill:#fff;stroke:#5f6b7a;stroke-width:1.5}
-      .jx-process .event.end circle{stroke-width:3}
-      .jx-process .gateway polygon{fill:#fff;stroke:#5f6b7a;stroke-width:1.5}
-      .jx-process .gateway path{stroke:#5f6b7a;stroke-width:2}
-      .jx-process .flow polyline{fill:none;stroke:#5f6b7a;stroke-width:1.2}
-      .jx-process .flow text{font-size:10px;fill:#44505e}
-      .jx-process .name{font-size:12px;fill:#1f2933}
-      .jx-process .event .name{font-size:11px}
-      .jx-process .arrowhead{fill:#5f6b7a}
-      .jx-process .passed rect,.jx-process .passed circle{fill:#eef6ee;stroke:#4f8a55}
-      .jx-process .current rect,.jx-process .current circle{fill:#fff4d6;stroke:#c2410c;stroke-width:4}
-      .jx-process .current .name{font-weight:bold}
-      """;
-
   private SvgRenderer() {}
 
   static String render(DiagramLayout layout, Stage current, Set<Stage> passed) {
@@ -53,7 +37,6 @@ final class SvgRenderer {
       svg.append(" data-current=\"").append(current.name()).append('"');
     }
     svg.append(">\n<title>").append(escape(label)).append("</title>\n");
-    svg.append("<style>").append(STYLE).append("</style>\n");
     svg.append("<defs><marker id=\"").append(ARROW_ID).append("\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\"")
         .append(" markerWidth=\"8\" markerHeight=\"8\" orient=\"auto-start-reverse\" markerUnits=\"userSpaceOnUse\">")
         .append("<path class=\"arrowhead\" d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>\n");

@@ -71,6 +71,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable()) // bearer tokens are not sent by browsers on their own
+        .headers(SecurityHeaders.api())
         .oauth2ResourceServer(rs -> rs
             .jwt(jwt -> jwt.jwtAuthenticationConverter(token ->
                 new JwtAuthenticationToken(token, JixiaoClaims.authorities(token.getClaims()),
@@ -94,7 +95,8 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations,
-      OAuth2AuthorizedClientManager authorizedClients) throws Exception {
+      OAuth2AuthorizedClientManager authorizedClients,
+      @Value("${jixiao.keycloak.public-url}") String publicUrl) throws Exception {
     // Logging out ends Keycloak's session too (else the next login passes without a password).
     var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
     logout.setPostLogoutRedirectUri("{baseUrl}/");
@@ -102,6 +104,7 @@ class SecurityConfiguration {
             .requestMatchers("/public/**", "/actuator/health/**", "/v3/api-docs/**", "/webjars/**", "/css/**",
                 "/js/**", "/favicon.ico", "/error").permitAll()
             .anyRequest().authenticated())
+        .headers(SecurityHeaders.pages(publicUrl))
         .oauth2Login(Customizer.withDefaults())
         // Keycloak tells the app when a session ends there (the realm's back-channel logout URL).
         .oidcLogout(oidc -> oidc.backChannel(Customizer.withDefaults()))

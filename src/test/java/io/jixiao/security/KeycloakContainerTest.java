@@ -50,6 +50,8 @@ class KeycloakContainerTest {
       .withExposedPorts(8080)
       .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
       .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")
+      // The realm file takes the web client's secret from the environment (the dev secret here).
+      .withEnv("JIXIAO_WEB_CLIENT_SECRET", "jixiao-web-secret")
       .withCopyFileToContainer(MountableFile.forHostPath("realm/jixiao-realm.json"),
           "/opt/keycloak/data/import/jixiao-realm.json")
       .withCopyFileToContainer(MountableFile.forHostPath("realm/jixiao-users-0.json"),

@@ -67,6 +67,7 @@ class BrowserJourneyTest {
   @Autowired ReportService reports;
 
   Browser browser;
+  final List<String> cspViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
   /** A package of its own for the tests that only look at pages, so no test depends on another having run. */
   String reportUrl;
   int shot;
@@ -283,6 +284,12 @@ class BrowserJourneyTest {
     phone.close();
   }
 
+  /** After every test: none of the pages it visited broke the Content-Security-Policy. */
+  @org.junit.jupiter.api.AfterEach
+  void noPageBrokeTheContentSecurityPolicy() {
+    assertThat(cspViolations).isEmpty();
+  }
+
   private void sign(String round) {
     Page head = openFromTasks("xintian.head");
     assertThat(head.locator("code.hash").textContent()).hasSize(64);
@@ -316,6 +323,12 @@ class BrowserJourneyTest {
   }
 
   private void loginIn(Page page, String username) {
+    // Chromium reports what the Content-Security-Policy refused on the console.
+    page.onConsoleMessage(message -> {
+      if (message.text().contains("Content Security Policy") && page.url().startsWith(app("/"))) {
+        cspViolations.add(page.url() + ": " + message.text());
+      }
+    });
     page.navigate(app("/tasks"));
     page.waitForSelector("#username");
     snap(page, "keycloak-login-" + username);
