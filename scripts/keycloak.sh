@@ -74,6 +74,9 @@ start() {
   prepare
   copy_realm
   export JIXIAO_WEB_CLIENT_SECRET="${JIXIAO_WEB_CLIENT_SECRET:-jixiao-web-secret}"
+  export JIXIAO_DIRECTORY_CLIENT_SECRET="${JIXIAO_DIRECTORY_CLIENT_SECRET:-jixiao-directory-secret}"
+  # Where Keycloak tells the app that a session ended (the local run: the app on 8080).
+  export JIXIAO_BACKCHANNEL_LOGOUT_URL="${JIXIAO_BACKCHANNEL_LOGOUT_URL:-http://localhost:8080/logout/connect/back-channel/keycloak}"
   export KC_BOOTSTRAP_ADMIN_USERNAME="${KEYCLOAK_ADMIN_USER:-admin}"
   export KC_BOOTSTRAP_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}"
   local hostname_args=()

@@ -44,6 +44,8 @@ KEYCLOAK_ADMIN_PASSWORD=$(secret)
 KEYCLOAK_DB_PASSWORD=$(secret)
 # The jixiao-web client's secret: Keycloak's realm import and the app read the same value.
 JIXIAO_WEB_CLIENT_SECRET=$(secret)
+# The jixiao-directory service account (the app asks Keycloak who may take a task).
+JIXIAO_DIRECTORY_CLIENT_SECRET=$(secret)
 # Owner of Jixiao's tables (Flyway migrates as it) and the app's own login role jixiao_app.
 JIXIAO_DB_OWNER_PASSWORD=$(secret)
 JIXIAO_DB_APP_PASSWORD=$(secret)

@@ -13,12 +13,20 @@ import org.springframework.context.annotation.Profile;
 class ProductionSecrets {
 
   static final String DEV_WEB_CLIENT_SECRET = "jixiao-web-secret";
+  static final String DEV_DIRECTORY_CLIENT_SECRET = "jixiao-directory-secret";
 
-  ProductionSecrets(@Value("${spring.security.oauth2.client.registration.keycloak.client-secret:}") String webClientSecret) {
-    if (webClientSecret.isBlank() || webClientSecret.strip().equals(DEV_WEB_CLIENT_SECRET)) {
-      throw new IllegalStateException("Refusing to start in the prod profile: JIXIAO_WEB_CLIENT_SECRET is "
-          + (webClientSecret.isBlank() ? "unset" : "the dev secret '" + DEV_WEB_CLIENT_SECRET + "'")
-          + ". Set it to the jixiao-web client's secret in Keycloak (scripts/make-env.sh generates one).");
+  ProductionSecrets(
+      @Value("${spring.security.oauth2.client.registration.keycloak.client-secret:}") String webClientSecret,
+      @Value("${spring.security.oauth2.client.registration.keycloak-directory.client-secret:}") String directorySecret) {
+    refuseDev("JIXIAO_WEB_CLIENT_SECRET", "jixiao-web", webClientSecret, DEV_WEB_CLIENT_SECRET);
+    refuseDev("JIXIAO_DIRECTORY_CLIENT_SECRET", "jixiao-directory", directorySecret, DEV_DIRECTORY_CLIENT_SECRET);
+  }
+
+  private static void refuseDev(String variable, String client, String secret, String devSecret) {
+    if (secret.isBlank() || secret.strip().equals(devSecret)) {
+      throw new IllegalStateException("Refusing to start in the prod profile: " + variable + " is "
+          + (secret.isBlank() ? "unset" : "the dev secret '" + devSecret + "'")
+          + ". Set it to the " + client + " client's secret in Keycloak (scripts/make-env.sh generates one).");
     }
   }
 }

@@ -66,6 +66,7 @@ class DeploymentFilesTest {
     assertThat(app).containsEntry("SPRING_PROFILES_ACTIVE", "prod").containsEntry("SPRING_DATASOURCE_USERNAME", "jixiao_app");
     assertThat(app.get("SPRING_FLYWAY_USER")).isNotEqualTo(app.get("SPRING_DATASOURCE_USERNAME"));
     assertThat(app.get("JIXIAO_WEB_CLIENT_SECRET")).startsWith("${JIXIAO_WEB_CLIENT_SECRET:?");
+    assertThat(app.get("JIXIAO_DIRECTORY_CLIENT_SECRET")).startsWith("${JIXIAO_DIRECTORY_CLIENT_SECRET:?");
     for (Map<String, Object> service : services.values()) {
       for (Object port : (List<Object>) service.getOrDefault("ports", List.of())) {
         assertThat(String.valueOf(port)).startsWith("127.0.0.1:");
@@ -80,7 +81,7 @@ class DeploymentFilesTest {
     while (matcher.find()) {
       required.add(matcher.group(1));
     }
-    assertThat(required).contains("JIXIAO_WEB_CLIENT_SECRET", "KEYCLOAK_ADMIN_PASSWORD", "JIXIAO_DB_APP_PASSWORD",
+    assertThat(required).contains("JIXIAO_WEB_CLIENT_SECRET", "JIXIAO_DIRECTORY_CLIENT_SECRET", "KEYCLOAK_ADMIN_PASSWORD", "JIXIAO_DB_APP_PASSWORD",
         "JIXIAO_DB_OWNER_PASSWORD", "KEYCLOAK_DB_PASSWORD");
 
     Files.createDirectories(temp.resolve("scripts"));
@@ -127,7 +128,9 @@ class DeploymentFilesTest {
   @Test
   void theRealmFileTakesTheWebClientSecretFromTheEnvironment() throws IOException {
     String realm = Files.readString(Path.of("realm/jixiao-realm.json"));
-    assertThat(realm).contains("\"secret\": \"${JIXIAO_WEB_CLIENT_SECRET}\"").doesNotContain("jixiao-web-secret");
+    assertThat(realm).contains("\"secret\": \"${JIXIAO_WEB_CLIENT_SECRET}\"").doesNotContain("jixiao-web-secret")
+        .contains("\"secret\": \"${JIXIAO_DIRECTORY_CLIENT_SECRET}\"").doesNotContain("jixiao-directory-secret")
+        .contains("\"backchannel.logout.url\": \"${JIXIAO_BACKCHANNEL_LOGOUT_URL}\"");
     assertThat(Files.readString(Path.of("scripts/keycloak.sh")))
         .contains("export JIXIAO_WEB_CLIENT_SECRET=\"${JIXIAO_WEB_CLIENT_SECRET:-jixiao-web-secret}\"");
   }

@@ -52,6 +52,8 @@ class KeycloakContainerTest {
       .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin")
       // The realm file takes the web client's secret from the environment (the dev secret here).
       .withEnv("JIXIAO_WEB_CLIENT_SECRET", "jixiao-web-secret")
+      .withEnv("JIXIAO_DIRECTORY_CLIENT_SECRET", "jixiao-directory-secret")
+      .withEnv("JIXIAO_BACKCHANNEL_LOGOUT_URL", "http://localhost:8080/logout/connect/back-channel/keycloak")
       .withCopyFileToContainer(MountableFile.forHostPath("realm/jixiao-realm.json"),
           "/opt/keycloak/data/import/jixiao-realm.json")
       .withCopyFileToContainer(MountableFile.forHostPath("realm/jixiao-users-0.json"),

@@ -13,11 +13,24 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class ProductionSecretsTest {
 
   static final String SECRET = "spring.security.oauth2.client.registration.keycloak.client-secret";
+  static final String DIRECTORY_SECRET = "spring.security.oauth2.client.registration.keycloak-directory.client-secret";
 
+  /** With a real directory secret, so each test is about the web client's secret unless it says otherwise. */
   ApplicationContextRunner runner(String... profiles) {
     return new ApplicationContextRunner()
         .withInitializer(context -> context.getEnvironment().setActiveProfiles(profiles))
+        .withPropertyValues(DIRECTORY_SECRET + "=Kd72mQx0Pz4rT9vA")
         .withUserConfiguration(ProductionSecrets.class);
+  }
+
+  @Test
+  void prodRefusesTheDevDirectorySecretToo() {
+    runner("prod").withPropertyValues(SECRET + "=Zq3v9X1rS7kP0wLm", DIRECTORY_SECRET + "=jixiao-directory-secret")
+        .run(context -> assertThat(context.getStartupFailure()).rootCause()
+            .hasMessageContaining("JIXIAO_DIRECTORY_CLIENT_SECRET is the dev secret"));
+    runner("prod").withPropertyValues(SECRET + "=Zq3v9X1rS7kP0wLm", DIRECTORY_SECRET + "=")
+        .run(context -> assertThat(context.getStartupFailure()).rootCause()
+            .hasMessageContaining("JIXIAO_DIRECTORY_CLIENT_SECRET is unset"));
   }
 
   @Test
@@ -53,7 +66,8 @@ class ProductionSecretsTest {
   void theAppInTheProdProfileDoesNotStartWithTheDevSecret() {
     for (String secret : new String[] {"jixiao-web-secret", ""}) {
       SpringApplicationBuilder app = new SpringApplicationBuilder(JixiaoApplication.class).profiles("test", "prod");
-      assertThatThrownBy(() -> app.run("--server.port=0", "--JIXIAO_WEB_CLIENT_SECRET=" + secret).close())
+      assertThatThrownBy(() -> app.run("--server.port=0", "--JIXIAO_WEB_CLIENT_SECRET=" + secret,
+          "--JIXIAO_DIRECTORY_CLIENT_SECRET=Kd72mQx0Pz4rT9vA").close())
           .rootCause().hasMessageContaining("Refusing to start in the prod profile: JIXIAO_WEB_CLIENT_SECRET is");
     }
   }

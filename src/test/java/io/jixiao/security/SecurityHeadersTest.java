@@ -46,7 +46,7 @@ class SecurityHeadersTest {
   @Test
   void pagesRunOnlyOurOwnScriptsAndStyles() throws Exception {
     Map<String, Object> claims = Map.of("preferred_username", "xintian.preparer", "name", "肖桂芳",
-        "roles", List.of("preparer"), "units", List.of("xintian-jsx"));
+        "grants", List.of("preparer:xintian-jsx"));
     String report = Packages.withTestTokens(http, json).createFilled(Packages.freshYear(jdbc));
     MockHttpServletResponse page = null;
     // The queue, the package's form and its history with the lifecycle diagram.

@@ -4,13 +4,19 @@ import io.jixiao.security.Grant;
 import io.jixiao.security.Role;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -41,10 +47,18 @@ public final class PageSession {
     OidcIdToken idToken = new OidcIdToken("test-id-token", Instant.now(), Instant.now().plusSeconds(3600), claims);
     DefaultOidcUser principal = new DefaultOidcUser(authorities, idToken, "preferred_username");
     var authentication = new OAuth2AuthenticationToken(principal, authorities, "keycloak");
+    // The login's authorized client too: without one the session's token cannot be refreshed, and the
+    // session ends at the first page (SessionRefreshFilter). Valid for an hour, so no refresh is due.
+    ClientRegistration keycloak = context.getBean(ClientRegistrationRepository.class).findByRegistrationId("keycloak");
+    OAuth2AccessToken accessToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "test-access-token",
+        Instant.now(), Instant.now().plusSeconds(3600));
+    Map<String, OAuth2AuthorizedClient> clients = new HashMap<>();
+    clients.put("keycloak", new OAuth2AuthorizedClient(keycloak, username, accessToken));
     SessionRepository<Session> sessions = context.getBean(SessionRepository.class);
     Session session = sessions.createSession();
     session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY,
         new SecurityContextImpl(authentication));
+    session.setAttribute(HttpSessionOAuth2AuthorizedClientRepository.class.getName() + ".AUTHORIZED_CLIENTS", clients);
     sessions.save(session);
     return session.getId();
   }
