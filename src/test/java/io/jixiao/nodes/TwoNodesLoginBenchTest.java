@@ -1,5 +1,7 @@
 package io.jixiao.nodes;
 
+import io.jixiao.support.LocalhostCookies;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jixiao.support.AppProcess;
@@ -7,9 +9,6 @@ import io.jixiao.support.KeycloakTokens;
 import io.jixiao.support.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieHandler;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -163,22 +160,4 @@ class TwoNodesLoginBenchTest {
     }
   }
 
-  /** Keycloak marks its cookies Secure even over http; browsers send them to localhost anyway, CookieManager does not. */
-  private static final class LocalhostCookies extends CookieHandler {
-    static final Pattern SECURE = Pattern.compile(";\\s*Secure\\s*(?=;|$)", Pattern.CASE_INSENSITIVE);
-    final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-
-    @Override
-    public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
-      return cookies.get(uri, requestHeaders);
-    }
-
-    @Override
-    public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      responseHeaders.forEach((name, values) -> headers.put(name, name != null && name.toLowerCase().startsWith("set-cookie")
-          ? values.stream().map(v -> SECURE.matcher(v).replaceAll("")).toList() : values));
-      cookies.put(uri, headers);
-    }
-  }
 }

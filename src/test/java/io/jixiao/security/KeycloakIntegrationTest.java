@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.fail;
 import io.jixiao.support.Api;
 import io.jixiao.support.DemoUser;
 import io.jixiao.support.KeycloakTokens;
+import io.jixiao.support.LocalhostCookies;
 import io.jixiao.support.Packages;
 import io.jixiao.report.Stage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieHandler;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -297,27 +295,6 @@ class KeycloakIntegrationTest {
     }
   }
 
-  /**
-   * Keycloak marks its cookies {@code Secure} even over http; browsers still send them to
-   * http://localhost (a secure context), {@link CookieManager} does not. So this jar forgets the flag.
-   */
-  static final class LocalhostCookies extends CookieHandler {
-    static final Pattern SECURE = Pattern.compile(";\\s*Secure\\s*(?=;|$)", Pattern.CASE_INSENSITIVE);
-    final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-
-    @Override
-    public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
-      return cookies.get(uri, requestHeaders);
-    }
-
-    @Override
-    public void put(URI uri, Map<String, List<String>> responseHeaders) throws IOException {
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      responseHeaders.forEach((name, values) -> headers.put(name, name != null && name.toLowerCase().startsWith("set-cookie")
-          ? values.stream().map(v -> SECURE.matcher(v).replaceAll("")).toList() : values));
-      cookies.put(uri, headers);
-    }
-  }
 
   // ---- Grants and the directory ----
 
