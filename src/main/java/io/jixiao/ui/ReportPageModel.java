@@ -50,7 +50,9 @@ class ReportPageModel {
     if (!model.containsAttribute("unsaved")) {
       model.addAttribute("unsaved", false);
     }
-    Stage stage = reports.stageOf(report);
+    // One read of where the package stands; its stage is the one the page shows.
+    var state = lifecycle.state(report, content);
+    Stage stage = state.stage();
     Set<io.jixiao.security.Role> roles = user.rolesIn(report.unitCode());
     Map<String, Boolean> can = new LinkedHashMap<>();
     for (Action action : Action.values()) {
@@ -64,7 +66,7 @@ class ReportPageModel {
     model.addAttribute("content", content);
     model.addAttribute("evaluation", evaluation);
     model.addAttribute("template", reports.template(report));
-    model.addAttribute("state", lifecycle.state(report, content));
+    model.addAttribute("state", state);
     model.addAttribute("can", can);
     model.addAttribute("editable", can.get(Action.EDIT.name()));
     model.addAttribute("reviewable", can.get(Action.SCORE.name()));

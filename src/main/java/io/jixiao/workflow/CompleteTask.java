@@ -74,7 +74,7 @@ public class CompleteTask {
       approval.approve(new StageApproval.Context(held, latest, reports.unitContentHash(latest.content()),
           user.username(), processInstanceId));
     }
-    engine.complete(task.id(), reportId, step.outcome(), returnTo, comment, user.username());
+    engine.complete(task.id(), processInstanceId, step.outcome(), returnTo, comment, user.username());
     Stage to = processes.stages(List.of(reportId)).get(reportId);
     events.publishEvent(new LifecycleEvents.StepCompleted(reportId, task.id(), stage, to, step.outcome(), comment,
         latest.version().version(), latest.version().contentHash(), user.username()));

@@ -64,11 +64,11 @@ class LifecycleEngine {
   }
 
   /** Completes the task with its outcome (and, for a return, where to); the comment goes into the engine's history. */
-  void complete(String taskId, UUID reportId, Outcome outcome, Stage returnTo, String comment, String actor) {
+  void complete(String taskId, String processInstanceId, Outcome outcome, Stage returnTo, String comment,
+      String actor) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(ProcessVariables.OUTCOME, outcome.name());
     variables.put(ProcessVariables.RETURN_TO, returnTo == null ? null : returnTo.name());
-    String processInstanceId = processes.processOf(reportId).orElseThrow();
     EngineUser.run(actor, () -> {
       if (comment != null) {
         tasks.addComment(taskId, processInstanceId, comment);
