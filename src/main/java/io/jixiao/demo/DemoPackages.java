@@ -273,7 +273,7 @@ class DemoPackages implements ApplicationRunner {
   private String taskOf(DemoActors.Actor actor, UUID reportId, String unitCode, int year) {
     Set<Grant> grants = actor.units().stream().map(u -> new Grant(actor.role(), u)).collect(Collectors.toSet());
     var page = openTasks.find(actor.username(), grants, actor.role() == Role.ADMIN,
-        OpenTasks.Queue.BOTH, new OpenTasks.Filter(null, year, unitCode, null), 0, 20);
+        OpenTasks.Queue.BOTH, new OpenTasks.Filter(null, year, unitCode, null), null, 20);
     return page.items().stream().filter(t -> t.reportId().equals(reportId)).map(OpenTask::id).findFirst()
         .orElseThrow(() -> new IllegalStateException(actor.username() + " has no task for " + unitCode + " " + year));
   }

@@ -10,13 +10,15 @@ import io.jixiao.workflow.OpenTask;
 import io.jixiao.workflow.OpenTasks;
 import io.jixiao.workflow.Outcome;
 import io.jixiao.workflow.ReassignTask;
+import io.jixiao.workflow.TaskCursor;
+import java.util.List;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The task queues and what one does with a task: claim, unclaim, complete; reassign for administrators. */
 @RestController
 @RequestMapping("/api/tasks")
-@Validated
+// No class-level @Validated: Spring MVC validates the parameters itself (a 400 problem detail, not a 500).
 class TaskController {
 
   private final OpenTasks openTasks;
@@ -54,16 +56,25 @@ class TaskController {
   record Reassignment(@NotBlank @Size(max = 100) String assignee) {}
 
   /**
+   * A page of the caller's queue, in (due, created, id) order.
+   *
+   * @param total       the count, at most 1,000 ({@code totalCapped}: there are more)
+   * @param next        the link to the next page ({@code after} = this page's end), null on the last
+   */
+  record QueuePage(List<OpenTask> items, int size, long total, boolean totalCapped, String after, String next) {}
+
+  /**
    * @param assigned {@code me} for the caller's tasks, {@code claimable} for unassigned tasks they may claim; both when absent
+   * @param after    the opaque position a previous page's {@code next} link carries
    */
   @GetMapping
-  OpenTasks.Page list(
+  QueuePage list(
       @RequestParam(required = false) Stage stage,
-      @RequestParam(required = false) Integer year,
-      @RequestParam(required = false) String unitCode,
+      @RequestParam(required = false) @Min(2000) @Max(2100) Integer year,
+      @RequestParam(required = false) @Size(max = 100) String unitCode,
       @RequestParam(required = false) Boolean overdue,
       @RequestParam(required = false) String assigned,
-      @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
+      @RequestParam(required = false) @Size(max = 200) String after,
       @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
     OpenTasks.Queue queue = switch (assigned == null ? "" : assigned) {
       case "" -> OpenTasks.Queue.BOTH;
@@ -71,8 +82,14 @@ class TaskController {
       case "claimable" -> OpenTasks.Queue.CLAIMABLE;
       default -> throw new InvalidInput("assigned 只能是 me 或 claimable");
     };
-    return openTasks.find(user.username(), user.grants(), user.has(io.jixiao.security.Role.ADMIN), queue,
-        new OpenTasks.Filter(stage, year, unitCode, overdue), page, size);
+    OpenTasks.Page page = openTasks.find(user.username(), user.grants(), user.has(io.jixiao.security.Role.ADMIN), queue,
+        new OpenTasks.Filter(stage, year, unitCode, overdue), TaskCursor.decode(after), size);
+    String next = null;
+    if (page.next() != null) { // relative: right behind any proxy
+      var link = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("after", page.next()).build();
+      next = link.getPath() + "?" + link.getQuery();
+    }
+    return new QueuePage(page.items(), page.size(), page.total(), page.totalCapped(), page.next(), next);
   }
 
   @PostMapping("/{id}/claim")

@@ -7,6 +7,8 @@ import io.jixiao.shared.DomainException;
 import io.jixiao.workflow.ClaimTask;
 import io.jixiao.workflow.OpenTask;
 import io.jixiao.workflow.OpenTasks;
+import io.jixiao.workflow.TaskCursor;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import io.jixiao.report.Stage;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -47,26 +49,53 @@ class TaskPages {
     return "redirect:/tasks";
   }
 
+  /** Page size of each list on the page; further pages by the "next page" link (keyset, {@code after}). */
+  static final int PAGE_SIZE = 50;
+
   @GetMapping("/tasks")
   String tasks(
       @RequestParam(required = false) Stage stage,
       @RequestParam(required = false) Integer year,
       @RequestParam(required = false) String unitCode,
       @RequestParam(required = false) Boolean overdue,
+      @RequestParam(required = false) String after,
+      @RequestParam(required = false) String mineAfter,
       Model model) {
     String unit = unitCode == null || unitCode.isBlank() ? null : unitCode;
+    if (year != null && (year < 2000 || year > 2100) || unit != null && unit.length() > 100) {
+      throw new io.jixiao.shared.InvalidInput("筛选条件超出范围");
+    }
     OpenTasks.Filter filter = new OpenTasks.Filter(stage, year, unit, overdue);
     boolean admin = user.has(Role.ADMIN);
-    var mine = openTasks.find(user.username(), user.grants(), admin, OpenTasks.Queue.MINE, filter, 0, 200);
-    var claimable = openTasks.find(user.username(), user.grants(), admin, OpenTasks.Queue.CLAIMABLE, filter, 0, 200);
+    var grants = user.grants();
+    var mine = openTasks.find(user.username(), grants, admin, OpenTasks.Queue.MINE, filter,
+        TaskCursor.decode(mineAfter), PAGE_SIZE);
+    var claimable = openTasks.find(user.username(), grants, admin, OpenTasks.Queue.CLAIMABLE, filter,
+        TaskCursor.decode(after), PAGE_SIZE);
     model.addAttribute("mine", mine.items().stream().map(Row::of).toList());
-    model.addAttribute("mineTotal", mine.total());
+    model.addAttribute("mineTotal", count(mine));
+    model.addAttribute("mineNext", next("mineAfter", mine.next()));
     model.addAttribute("claimable", claimable.items().stream().map(Row::of).toList());
-    model.addAttribute("claimableTotal", claimable.total());
+    model.addAttribute("claimableTotal", count(claimable));
+    model.addAttribute("claimableNext", next("after", claimable.next()));
     model.addAttribute("stages", Stage.values());
     model.addAttribute("units", units.findAll(user.unitScope()));
     model.addAttribute("filter", filter);
     return "tasks";
+  }
+
+  /** "1,000+" once the count stops at its cap. */
+  private static String count(OpenTasks.Page page) {
+    return String.format("%,d", page.total()) + (page.totalCapped() ? "+" : "");
+  }
+
+  /** This page's address with the list's position moved on; null on its last page. */
+  private static String next(String parameter, String cursor) {
+    if (cursor == null) {
+      return null;
+    }
+    var link = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam(parameter, cursor).build();
+    return link.getPath() + "?" + link.getQuery();
   }
 
   /** Claims in place (htmx): the row comes back in "my tasks" form, or a note that someone was quicker. */

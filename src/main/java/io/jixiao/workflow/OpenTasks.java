@@ -3,30 +3,54 @@ package io.jixiao.workflow;
 import io.jixiao.report.Stage;
 import io.jixiao.security.Grant;
 import io.jixiao.security.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Task queues: what a user holds and what they may claim, one query each, no engine calls. */
+/**
+ * Task queues: what a user holds and what they may claim — one SQL statement per page, no engine calls,
+ * no document read. Pages follow the order (due, created, id) by keyset ({@link TaskCursor}), never by
+ * offset; the count stops at {@link #COUNT_CAP} so it never walks a whole queue.
+ */
 @Component
 public class OpenTasks {
+
+  /** Counts above this are shown as "1,000+" ({@link Page#totalCapped()}). */
+  public static final int COUNT_CAP = 1000;
 
   private static final String SELECT = """
       select t.task_id as id, t.report_id, t.unit_code, u.name as unit_name, t.year, t.stage, t.role, t.assignee,
              t.created_at as created, t.due_date as due
         from jixiao.open_task t join jixiao.unit u on u.code = t.unit_code
       """;
+  private static final String COLUMNS = """
+      select t.task_id as id, t.report_id, t.unit_code, t.year, t.stage, t.role, t.assignee,
+             t.created_at as created, t.due_date as due, t.due_key
+        from jixiao.open_task t""";
+  private static final String ORDER = " order by t.due_key, t.created_at, t.task_id";
 
   /** Which queue. */
   public enum Queue { MINE, CLAIMABLE, BOTH }
 
   public record Filter(Stage stage, Integer year, String unitCode, Boolean overdue) {}
 
-  public record Page(List<OpenTask> items, int page, int size, long total) {}
+  /**
+   * @param total       how many tasks the queue holds, at most {@link #COUNT_CAP}
+   * @param totalCapped there are more than {@code total}
+   * @param next        the cursor of the next page, null on the last
+   */
+  public record Page(List<OpenTask> items, int size, long total, boolean totalCapped, String next) {}
 
   private final JdbcClient jdbc;
 
@@ -35,47 +59,93 @@ public class OpenTasks {
   }
 
   /**
-   * The caller's tasks: assigned to them, and/or unassigned ones they may claim — of a role they hold
-   * in that very unit (a grant), or the administrators' tasks. Each branch is served by its own partial index.
+   * The caller's tasks: assigned to them, and/or unassigned ones they may claim — of a role they hold in
+   * that very unit (a grant), or the administrators' tasks. One branch per role, each read in index order
+   * (open_task_claim_* and open_task_mine_idx, V8) and stopped at the page size; the count is capped
+   * likewise. Items and count come back in one round trip.
    */
-  public Page find(String username, Set<Grant> grants, boolean admin, Queue queue, Filter filter, int page, int size) {
+  public Page find(String username, Set<Grant> grants, boolean admin, Queue queue, Filter filter,
+      TaskCursor after, int size) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("me", username);
     String filters = filters(filter, params);
     List<String> branches = new ArrayList<>();
     if (queue != Queue.CLAIMABLE) {
-      branches.add(SELECT + " where t.assignee = :me" + filters);
+      branches.add("t.assignee = :me");
     }
-    List<Grant> unitGrants = grants.stream().filter(g -> g.role() != Role.ADMIN).toList();
-    if (queue != Queue.MINE && !unitGrants.isEmpty()) {
-      params.put("roles", unitGrants.stream().map(g -> g.role().realmRole()).toArray(String[]::new));
-      params.put("units", unitGrants.stream().map(Grant::unitCode).toArray(String[]::new));
-      branches.add(SELECT + " where t.assignee is null and (t.role, t.unit_code) in (select g.role, g.unit"
-          + " from unnest(cast(:roles as text[]), cast(:units as text[])) as g(role, unit))" + filters);
-    }
-    if (queue != Queue.MINE && admin) {
-      branches.add(SELECT + " where t.assignee is null and t.role = 'admin'" + filters);
+    if (queue != Queue.MINE) {
+      Map<Role, Set<String>> unitsByRole = new TreeMap<>();
+      grants.forEach(g -> unitsByRole.computeIfAbsent(g.role(), r -> new TreeSet<>()).add(g.unitCode()));
+      int i = 0;
+      for (var entry : unitsByRole.entrySet()) {
+        if (filter.stage() != null && filter.stage().actor() != entry.getKey()) {
+          continue; // that role has no task at the asked stage
+        }
+        params.put("role" + i, entry.getKey().realmRole());
+        if (entry.getValue().size() == 1) {
+          params.put("unit" + i, entry.getValue().iterator().next());
+          branches.add("t.assignee is null and t.role = :role" + i + " and t.unit_code = :unit" + i);
+        } else {
+          params.put("units" + i, entry.getValue().toArray(String[]::new));
+          branches.add("t.assignee is null and t.role = :role" + i + " and t.unit_code = any(:units" + i + ")");
+        }
+        i++;
+      }
+      if (admin && (filter.stage() == null || filter.stage() == Stage.DISCLOSURE)) {
+        branches.add("t.assignee is null and t.role = 'admin'");
+      }
     }
     if (branches.isEmpty()) {
-      return new Page(List.of(), page, size, 0);
+      return new Page(List.of(), size, 0, false, null);
     }
-    String union = String.join(" union all ", branches.stream().map(b -> "(" + b + ")").toList());
-    long total = jdbc.sql("select count(*) from (" + union + ") q").params(params).query(Long.class).single();
-    params.put("limit", size);
-    params.put("offset", (long) page * size);
-    List<OpenTask> items = jdbc.sql("select * from (" + union + ") q order by q.due nulls last, q.created, q.id"
-            + " limit :limit offset :offset")
-        .params(params).query(OpenTask.class).list();
-    return new Page(items, page, size, total);
+    params.put("limit", size + 1);
+    params.put("cap", COUNT_CAP + 1);
+    String keyset = "";
+    if (after != null) {
+      keyset = " and (t.due_key, t.created_at, t.task_id) > (:afterDue, :afterCreated, :afterId)";
+      params.put("afterDue", after.dueKey());
+      params.put("afterCreated", after.created());
+      params.put("afterId", after.id());
+    }
+    List<String> counted = new ArrayList<>();
+    List<String> paged = new ArrayList<>();
+    for (String branch : branches) {
+      counted.add("(select 1 from jixiao.open_task t where " + branch + filters + " limit :cap)");
+      paged.add("(" + COLUMNS + " where " + branch + filters + keyset + ORDER + " limit :limit)");
+    }
+    String itemsSql = "select k.*, u.name as unit_name from (" + String.join(" union all ", paged) + ") k"
+        + " join jixiao.unit u on u.code = k.unit_code order by k.due_key, k.created, k.id limit :limit";
+    String sql = "select c.n as total, p.* from (select count(*) as n from (" + String.join(" union all ", counted)
+        + ") x) c left join (" + itemsSql + ") p on true order by p.due_key, p.created, p.id";
+    List<Object[]> rows = jdbc.sql(sql).params(params).query((rs, n) -> new Object[] {rs.getLong("total"), row(rs)}).list();
+    long total = rows.isEmpty() ? 0 : (long) rows.get(0)[0];
+    List<OpenTask> items = new ArrayList<>();
+    rows.stream().map(r -> (OpenTask) r[1]).filter(java.util.Objects::nonNull).forEach(items::add);
+    String next = null;
+    if (items.size() > size) {
+      items = new ArrayList<>(items.subList(0, size));
+      next = TaskCursor.after(items.get(size - 1)).encode();
+    }
+    return new Page(List.copyOf(items), size, Math.min(total, COUNT_CAP), total > COUNT_CAP, next);
   }
 
   /** The open task of a package, if it has one (none once published). */
-  public java.util.Optional<OpenTask> forReport(java.util.UUID reportId) {
+  public Optional<OpenTask> forReport(UUID reportId) {
     return jdbc.sql(SELECT + " where t.report_id = :report").param("report", reportId).query(OpenTask.class).optional();
   }
 
-  java.util.Optional<OpenTask> find(String taskId) {
+  Optional<OpenTask> find(String taskId) {
     return jdbc.sql(SELECT + " where t.task_id = :id").param("id", taskId).query(OpenTask.class).optional();
+  }
+
+  private static OpenTask row(ResultSet rs) throws SQLException {
+    String id = rs.getString("id");
+    if (id == null) {
+      return null; // the count's row when the page is empty
+    }
+    return new OpenTask(id, rs.getObject("report_id", UUID.class), rs.getString("unit_code"), rs.getString("unit_name"),
+        rs.getInt("year"), Stage.valueOf(rs.getString("stage")), rs.getString("role"), rs.getString("assignee"),
+        rs.getObject("created", OffsetDateTime.class), rs.getObject("due", OffsetDateTime.class));
   }
 
   private static String filters(Filter filter, Map<String, Object> params) {
@@ -93,7 +163,7 @@ public class OpenTasks {
       params.put("unit", filter.unitCode());
     }
     if (Boolean.TRUE.equals(filter.overdue())) {
-      sql.append(" and t.due_date < now()");
+      sql.append(" and t.due_key < now()");
     }
     return sql.toString();
   }

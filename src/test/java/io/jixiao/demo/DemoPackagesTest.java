@@ -45,7 +45,7 @@ class DemoPackagesTest {
       Set<Role> roles = Set.of(Role.ofRealmRole(user.role).orElseThrow());
       Set<Grant> grants = user.units.stream().map(u -> new Grant(roles.iterator().next(), u))
           .collect(java.util.stream.Collectors.toSet());
-      OpenTasks.Page page = tasks.find(user.username, grants, roles.contains(Role.ADMIN), OpenTasks.Queue.BOTH, ALL, 0, 50);
+      OpenTasks.Page page = tasks.find(user.username, grants, roles.contains(Role.ADMIN), OpenTasks.Queue.BOTH, ALL, null, 50);
       assertThat(page.total()).as(user.username).isPositive();
       for (OpenTask task : page.items()) {
         assertThat(task.stage().actor()).as(user.username + " " + task).isEqualTo(roles.iterator().next());
@@ -53,7 +53,7 @@ class DemoPackagesTest {
     }
     // The one left claimed shows under "my tasks"; everything else is there to be claimed.
     List<OpenTask> mine = tasks.find("xintian.finance", Set.of(new Grant(Role.FINANCE_REVIEWER, "xintian-jsx"),
-        new Grant(Role.FINANCE_REVIEWER, "xintian-fyjk")), false, OpenTasks.Queue.MINE, ALL, 0, 50).items();
+        new Grant(Role.FINANCE_REVIEWER, "xintian-fyjk")), false, OpenTasks.Queue.MINE, ALL, null, 50).items();
     assertThat(mine).singleElement().satisfies(task -> {
       assertThat(task.stage()).isEqualTo(Stage.FINANCE_REVIEW);
       assertThat(task.assignee()).isEqualTo("xintian.finance");
