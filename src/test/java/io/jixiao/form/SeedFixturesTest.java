@@ -5,6 +5,9 @@ import static java.util.stream.Collectors.toCollection;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.StreamSupport;
@@ -15,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The five published seed reports, evaluated: the totals and grade of every table and the set of
- * finding codes must be the ones derived by hand in each fixture's {@code expected} block (its
- * {@code notes} say why).
+ * findings, each by code, path and severity (so also their count per code), must be the ones derived
+ * by hand in each fixture's {@code expected} block (its {@code notes} say why).
  */
 class SeedFixturesTest {
 
@@ -52,6 +55,25 @@ class SeedFixturesTest {
         .as(() -> "distinct finding codes of " + fixture + "; the findings were:\n" + describe(evaluation.findings())
             + "\nthe fixture's notes:\n" + expected.get("notes").asString())
         .isEqualTo(expectedCodes);
+
+    // Every finding by code, path and severity, as a sorted list: a second finding on one path, a
+    // finding moving to another row, or one more or fewer of a code all fail here.
+    List<String> actualFindings = evaluation.findings().stream()
+        .map(f -> f.code() + "@" + f.path() + " " + f.severity()).sorted().toList();
+    List<String> expectedFindings = StreamSupport.stream(expected.get("findings").spliterator(), false)
+        .map(n -> n.get("code").asString() + "@" + n.get("path").asString() + " " + n.get("severity").asString())
+        .sorted().toList();
+    softly.assertThat(actualFindings)
+        .as(() -> "findings (code@path severity) of " + fixture + "; the findings were:\n"
+            + describe(evaluation.findings()))
+        .containsExactlyElementsOf(expectedFindings);
+    Map<String, Long> expectedCounts = expectedFindings.stream()
+        .collect(Collectors.groupingBy(k -> k.substring(0, k.indexOf('@')), TreeMap::new, Collectors.counting()));
+    Map<String, Long> actualCounts = evaluation.findings().stream()
+        .collect(Collectors.groupingBy(f -> f.code().name(), TreeMap::new, Collectors.counting()));
+    softly.assertThat(actualCounts).as("findings per code of " + fixture).isEqualTo(expectedCounts);
+    // The fixture's two views agree: findingCodes is the set of codes its findings list names.
+    softly.assertThat(expectedCounts.keySet()).as("findingCodes vs findings in " + fixture).isEqualTo(expectedCodes);
 
     softly.assertAll();
   }
