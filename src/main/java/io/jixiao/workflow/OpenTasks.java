@@ -61,7 +61,7 @@ public class OpenTasks {
   /**
    * The caller's tasks: assigned to them, and/or unassigned ones they may claim — of a role they hold in
    * that very unit (a grant), or the administrators' tasks. One branch per role, each read in index order
-   * (open_task_claim_* and open_task_mine_idx, V8) and stopped at the page size; the count is capped
+   * (open_task_claim_* and open_task_mine_idx, V6) and stopped at the page size; the count is capped
    * likewise. Items and count come back in one round trip.
    */
   public Page find(String username, Set<Grant> grants, boolean admin, Queue queue, Filter filter,
