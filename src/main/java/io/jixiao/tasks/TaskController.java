@@ -12,7 +12,7 @@ import io.jixiao.workflow.Outcome;
 import io.jixiao.workflow.ReassignTask;
 import io.jixiao.workflow.TaskCursor;
 import java.util.List;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import io.jixiao.web.Links;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -84,12 +84,8 @@ class TaskController {
     };
     OpenTasks.Page page = openTasks.find(user.username(), user.grants(), user.has(io.jixiao.security.Role.ADMIN), queue,
         new OpenTasks.Filter(stage, year, unitCode, overdue), TaskCursor.decode(after), size);
-    String next = null;
-    if (page.next() != null) { // relative: right behind any proxy
-      var link = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("after", page.next()).build();
-      next = link.getPath() + "?" + link.getQuery();
-    }
-    return new QueuePage(page.items(), page.size(), page.total(), page.totalCapped(), page.next(), next);
+    return new QueuePage(page.items(), page.size(), page.total(), page.totalCapped(), page.next(),
+        Links.withParameter("after", page.next()));
   }
 
   @PostMapping("/{id}/claim")

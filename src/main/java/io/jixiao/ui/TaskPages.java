@@ -8,7 +8,7 @@ import io.jixiao.workflow.ClaimTask;
 import io.jixiao.workflow.OpenTask;
 import io.jixiao.workflow.OpenTasks;
 import io.jixiao.workflow.TaskCursor;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import io.jixiao.web.Links;
 import io.jixiao.report.Stage;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -74,10 +74,10 @@ class TaskPages {
         TaskCursor.decode(after), PAGE_SIZE);
     model.addAttribute("mine", mine.items().stream().map(Row::of).toList());
     model.addAttribute("mineTotal", count(mine));
-    model.addAttribute("mineNext", next("mineAfter", mine.next()));
+    model.addAttribute("mineNext", Links.withParameter("mineAfter", mine.next()));
     model.addAttribute("claimable", claimable.items().stream().map(Row::of).toList());
     model.addAttribute("claimableTotal", count(claimable));
-    model.addAttribute("claimableNext", next("after", claimable.next()));
+    model.addAttribute("claimableNext", Links.withParameter("after", claimable.next()));
     model.addAttribute("stages", Stage.values());
     model.addAttribute("units", units.findAll(user.unitScope()));
     model.addAttribute("filter", filter);
@@ -87,15 +87,6 @@ class TaskPages {
   /** "1,000+" once the count stops at its cap. */
   private static String count(OpenTasks.Page page) {
     return String.format("%,d", page.total()) + (page.totalCapped() ? "+" : "");
-  }
-
-  /** This page's address with the list's position moved on; null on its last page. */
-  private static String next(String parameter, String cursor) {
-    if (cursor == null) {
-      return null;
-    }
-    var link = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam(parameter, cursor).build();
-    return link.getPath() + "?" + link.getQuery();
   }
 
   /** Claims in place (htmx): the row comes back in "my tasks" form, or a note that someone was quicker. */
