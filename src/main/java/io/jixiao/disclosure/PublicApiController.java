@@ -85,7 +85,7 @@ class PublicApiController {
       @RequestParam(required = false) @Size(max = 100) String unit,
       @RequestParam(defaultValue = "0") @Min(0) @Max(1000) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-    var filter = new PublishedPackages.Filter(year, blankToNull(region), blankToNull(unit));
+    var filter = new PublicReports.Filter(year, blankToNull(region), blankToNull(unit));
     var found = reports.list(filter, page, size);
     String next = found.hasNext() && page < 1000 ? nextLink(filter, page + 1, size) : null;
     return ResponseEntity.ok().cacheControl(LIST_CACHE)
@@ -125,7 +125,7 @@ class PublicApiController {
     return "\"" + published.version() + "-" + published.contentHash() + "\"";
   }
 
-  private static String nextLink(PublishedPackages.Filter filter, int page, int size) {
+  private static String nextLink(PublicReports.Filter filter, int page, int size) {
     var uri = org.springframework.web.util.UriComponentsBuilder.fromPath("/public/api/reports");
     if (filter.year() != null) {
       uri.queryParam("year", filter.year());

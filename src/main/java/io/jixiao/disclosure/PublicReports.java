@@ -24,15 +24,31 @@ public class PublicReports {
   }
 
   /** A page of published packages (the newest published version of each), year first. */
-  PublishedPackages.Page list(PublishedPackages.Filter filter, int page, int size) {
+  public Page list(Filter filter, int page, int size) {
     return packages.list(filter, page, size);
   }
 
-  List<Integer> years() {
+  /**
+   * What a list is filtered by; each null for "any".
+   *
+   * @param region a region's code or name
+   * @param unit   a unit's code, or part of its name
+   */
+  public record Filter(Integer year, String region, String unit) {}
+
+  /** One page of a list, and how many there are in all. */
+  public record Page(List<PublishedSummary> items, int page, int size, long total) {
+    public boolean hasNext() {
+      return (long) (page + 1) * size < total;
+    }
+  }
+
+  public List<Integer> years() {
     return packages.years();
   }
 
-  java.util.Map<String, String> regions() {
+  /** The regions (code → name) anything was published for. */
+  public java.util.Map<String, String> regions() {
     return packages.regions();
   }
 

@@ -150,7 +150,7 @@ class PublishedPackages {
   }
 
   /** A page of the newest published versions, matching the filter, year first (newest), then region and unit. */
-  Page list(Filter filter, int page, int size) {
+  PublicReports.Page list(PublicReports.Filter filter, int page, int size) {
     StringBuilder where = new StringBuilder(" where " + NEWEST);
     Map<String, Object> params = new LinkedHashMap<>();
     if (filter.year() != null) {
@@ -173,7 +173,7 @@ class PublishedPackages {
             + " order by year desc, region_code, unit_code, report_id limit :limit offset :offset")
         .params(params).query((rs, n) -> new Object[] {rs.getLong("total"), summary(rs)}).list();
     long total = rows.isEmpty() ? count(where.toString(), params) : (Long) rows.get(0)[0];
-    return new Page(rows.stream().map(r -> (PublishedSummary) r[1]).toList(), page, size, total);
+    return new PublicReports.Page(rows.stream().map(r -> (PublishedSummary) r[1]).toList(), page, size, total);
   }
 
   private long count(String where, Map<String, Object> params) {
@@ -194,14 +194,6 @@ class PublishedPackages {
         .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list()
         .forEach(e -> regions.put(e.getKey(), e.getValue()));
     return regions;
-  }
-
-  record Filter(Integer year, String region, String unit) {}
-
-  record Page(List<PublishedSummary> items, int page, int size, long total) {
-    boolean hasNext() {
-      return (long) (page + 1) * size < total;
-    }
   }
 
   private PublishedPackage published(ResultSet rs) throws SQLException {

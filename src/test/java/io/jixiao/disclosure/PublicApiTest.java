@@ -137,7 +137,7 @@ class PublicApiTest {
     assertThat(referenceBody).contains("urn:jixiao:problem:not-found");
     for (String id : List.of(draft, atSign, returned)) {
       for (String uri : List.of("/public/api/reports/ID", "/public/api/reports/ID/versions/1",
-          "/public/api/reports/ID/versions/2")) {
+          "/public/api/reports/ID/versions/2", "/public/reports/ID", "/public/reports/ID?version=1")) {
         EntityExchangeResult<byte[]> answer = anonymous(uri.replace("ID", id));
         assertThat(answer.getStatus().value()).as(uri).isEqualTo(404);
         if (uri.startsWith("/public/api/reports/ID") && !uri.contains("versions")) {
@@ -175,6 +175,9 @@ class PublicApiTest {
     assertThat(during).isEqualTo(published);
     assertThat(during.toString()).doesNotContain("更正中");
     assertThat(anonymous("/public/api/reports/" + id + "/versions/" + draftVersion).getStatus().value()).isEqualTo(404);
+    assertThat(anonymous("/public/reports/" + id).getStatus().value()).isEqualTo(200);
+    assertThat(new String(anonymous("/public/reports/" + id).getResponseBody())).doesNotContain("更正中");
+    assertThat(anonymous("/public/reports/" + id + "?version=" + draftVersion).getStatus().value()).isEqualTo(404);
     JsonNode listed = json.readTree(anonymous("/public/api/reports?year=" + year).getResponseBody()).get("items");
     assertThat(listed.size()).isEqualTo(1);
     assertThat(listed.get(0).get("version").asInt()).isEqualTo(publishedVersion);
