@@ -41,6 +41,10 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
     response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+    // Refused before the security chain writes its headers: the API's own, for data that loads nothing.
+    response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("X-Frame-Options", "DENY");
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
     response.getWriter().write("{\"type\":\"urn:jixiao:problem:rate-limited\",\"title\":\"请求过多 Too many requests\","

@@ -250,6 +250,8 @@ class PublicApiTest {
     MockHttpServletResponse refused = answers.stream().filter(a -> a.getStatus() == 429).findFirst().orElseThrow();
     assertThat(refused.getContentType()).startsWith("application/problem+json");
     assertThat(refused.getContentAsString()).contains("urn:jixiao:problem:rate-limited");
+    assertThat(refused.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(refused.getHeader("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
     long retryAfter = Long.parseLong(refused.getHeader("Retry-After"));
     assertThat(retryAfter).isBetween(1L, 5L);
 

@@ -157,7 +157,17 @@ class PublicPagesTest {
         .header("Authorization", "Bearer " + TestTokens.of("xintian.preparer"))).andReturn().getResponse();
     assertThat(api.getStatus()).isEqualTo(200);
     assertThat(api.getHeader("Cache-Control")).contains("no-store");
-    assertThat(anonymous("/public/api/reports").getHeader("Cache-Control")).contains("public").doesNotContain("no-store");
+    MockHttpServletResponse data = anonymous("/public/api/reports");
+    assertThat(data.getHeader("Cache-Control")).contains("public").doesNotContain("no-store");
+    // The open data API: the API's headers, no session.
+    assertThat(data.getHeader("Content-Security-Policy")).isEqualTo("default-src 'none'; frame-ancestors 'none'");
+    assertThat(data.getHeader("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(data.getHeader("Set-Cookie")).isNull();
+    MockHttpServletResponse missing = anonymous("/public/api/reports/" + UUID.randomUUID());
+    assertThat(missing.getStatus()).isEqualTo(404);
+    assertThat(missing.getContentType()).startsWith("application/problem+json");
+    assertThat(missing.getHeader("Set-Cookie")).isNull();
+    assertThat(mvc.perform(post("/public/api/reports")).andReturn().getResponse().getStatus()).isEqualTo(405);
   }
 
   private MockHttpServletResponse anonymous(String uri) throws Exception {
