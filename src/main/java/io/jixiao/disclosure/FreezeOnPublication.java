@@ -17,8 +17,12 @@ class FreezeOnPublication {
     this.packages = packages;
   }
 
+  /** A publication that cannot be frozen is refused whole: nothing is published that the public cannot read. */
   @EventListener
   void published(LifecycleEvents.Published event) {
-    packages.freeze(event.reportId(), event.version());
+    if (!packages.freeze(event.reportId(), event.version()) && !packages.isFrozen(event.reportId(), event.version())) {
+      throw new IllegalStateException("published version " + event.version() + " of " + event.reportId()
+          + " could not be frozen (no approval of that content before its publication?)");
+    }
   }
 }

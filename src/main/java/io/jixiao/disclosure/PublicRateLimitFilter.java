@@ -24,6 +24,27 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
     this.limiter = limiter;
   }
 
+  /**
+   * Whose bucket a request takes from: its IPv4 address, or the /64 network of an IPv6 address (one
+   * subscriber's prefix; counting its 2^64 addresses apart would be no limit at all).
+   */
+  static String client(String remoteAddress) {
+    // Only an IPv6 literal is parsed (a literal never makes InetAddress ask the DNS).
+    if (remoteAddress == null || remoteAddress.indexOf(':') < 0 || !remoteAddress.matches("[0-9A-Fa-f:.]{2,45}")) {
+      return String.valueOf(remoteAddress);
+    }
+    try {
+      java.net.InetAddress parsed = java.net.InetAddress.getByName(remoteAddress);
+      byte[] address = parsed.getAddress();
+      if (address.length != 16) {
+        return parsed.getHostAddress(); // an IPv4-mapped address is that IPv4 client
+      }
+      return java.util.HexFormat.of().formatHex(address, 0, 8) + "::/64";
+    } catch (java.net.UnknownHostException notALiteral) {
+      return remoteAddress;
+    }
+  }
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -33,7 +54,7 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long retryAfter = limiter.acquire(request.getRemoteAddr());
+    long retryAfter = limiter.acquire(client(request.getRemoteAddr()));
     if (retryAfter == 0) {
       chain.doFilter(request, response);
       return;

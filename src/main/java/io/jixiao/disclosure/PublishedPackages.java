@@ -115,6 +115,11 @@ class PublishedPackages {
         .update() == 1;
   }
 
+  boolean isFrozen(UUID reportId, int version) {
+    return jdbc.sql("select exists(select 1 from jixiao.published_package where report_id = :r and version = :v)")
+        .param("r", reportId).param("v", version).query(Boolean.class).single();
+  }
+
   /** Publications with no frozen row: those made before this table existed (migration V7). */
   List<Map.Entry<UUID, Integer>> unfrozen() {
     return jdbc.sql("""

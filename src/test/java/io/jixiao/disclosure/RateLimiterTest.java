@@ -46,4 +46,14 @@ class RateLimiterTest {
     assertThat(limiter.acquire("10.0." + (49_999 / 256) + "." + (49_999 % 256))).isPositive();
     assertThat(limiter.acquire("10.0.0.0")).isZero();
   }
+
+  @Test
+  void anIpv6ClientIsItsSlash64AndAnIpv4ClientItsAddress() {
+    assertThat(PublicRateLimitFilter.client("2001:db8:1:2:aaaa::1")).isEqualTo("20010db800010002::/64");
+    assertThat(PublicRateLimitFilter.client("2001:0db8:0001:0002:ffff:ffff:ffff:ffff")).isEqualTo("20010db800010002::/64");
+    assertThat(PublicRateLimitFilter.client("2001:db8:1:3::1")).isEqualTo("20010db800010003::/64");
+    assertThat(PublicRateLimitFilter.client("203.0.113.7")).isEqualTo("203.0.113.7");
+    assertThat(PublicRateLimitFilter.client("0:0:0:0:0:0:0:1")).isEqualTo("0000000000000000::/64");
+    assertThat(PublicRateLimitFilter.client("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
+  }
 }
