@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,7 +40,7 @@ class PublicPortalBrowserTest {
   void anAnonymousVisitorFindsReadsAndVerifiesAPublishedPackage() {
     Packages packages = Packages.withTestTokens(http, json);
     int year = Packages.freshYear(jdbc);
-    String id = packages.createFilled(year);
+    String id = createRich(packages, year);
     packages.advanceTo(id, Stage.PUBLISHED);
     int draftYear = Packages.freshYear(jdbc);
     String draft = packages.createFilled(draftYear);
@@ -78,6 +79,10 @@ class PublicPortalBrowserTest {
       assertThat(page.locator("#attachment-2 table.indicators tbody tr").count()).isEqualTo(3);
       assertThat(page.locator("#attachment-2 .indicator-name").first().textContent()).isEqualTo("走访慰问困难家庭");
       assertThat(page.locator("#downloads").isVisible()).isTrue();
+      assertThat(page.locator("#attachment-1 table.costs").textContent()).contains("计生特殊家庭帮扶专项", "800000.00");
+      assertThat(page.locator("#attachment-3-4 article.project h3").textContent()).isEqualTo("计生特殊家庭帮扶专项");
+      assertThat(page.locator("#attachment-3-4 table.indicators tbody tr").count()).isEqualTo(3);
+      assertThat(page.locator("#attachment-5 .narrative").first().textContent()).contains("一、基本情况", "县计生协编制5人");
       assertThat(page.locator("input, textarea, select").count()).isZero();
       Browser.screenshot(page, "public-03-package");
 
@@ -130,6 +135,51 @@ class PublicPortalBrowserTest {
       phone.close();
     }
     assertThat(cspViolations).isEmpty();
+  }
+
+  /** The clean package with every part filled: basic data, narrative, one project (附件3 and 附件4). */
+  private String createRich(Packages packages, int year) {
+    String id = packages.createFilled(year);
+    tools.jackson.databind.node.ObjectNode content = packages.contentOf(id);
+    var overall = (tools.jackson.databind.node.ObjectNode) content.get("overall");
+    overall.put("supervisor", "新田县卫生健康局");
+    var funds = (tools.jackson.databind.node.ArrayNode) overall.get("funds");
+    funds.add(json.readTree("""
+        {"line":"BASIC","label":"基本支出","initialBudget":800000.00,"adjustedBudget":800000.00,"executed":800000.00}"""));
+    funds.add(json.readTree("""
+        {"line":"PROJECT","label":"项目支出","initialBudget":200000.00,"adjustedBudget":200000.00,"executed":200000.00}"""));
+    content.set("basicData", json.readTree("""
+        {"establishment":5,"staffInPost":5,"costs":[
+          {"line":"BASIC","label":"一、部门基本支出","priorYearFinal":780000.00,"budget":800000.00,"finalAccount":800000.00},
+          {"line":"PROJECT","label":"二、项目支出小计","priorYearFinal":150000.00,"budget":200000.00,"finalAccount":200000.00},
+          {"line":"PROJECT_ITEM","label":"计生特殊家庭帮扶专项","priorYearFinal":150000.00,"budget":200000.00,"finalAccount":200000.00}],
+         "buildings":[],"frugality":"严格控制三公经费，厉行节约。"}"""));
+    content.set("narrative", json.readTree("""
+        [{"key":"basic","title":"一、基本情况","text":"县计生协编制5人，实有5人。","figures":[]},
+         {"key":"performance","title":"六、部门整体支出绩效情况","text":"全年走访慰问困难家庭240户，服务对象满意度96%。","figures":[]}]"""));
+    content.set("projects", json.readTree("""
+        [{"code":"P1","name":"计生特殊家庭帮扶专项",
+          "report":{"budgetAmount":200000.00,"department":"新田县卫生健康局","purpose":"帮扶计生特殊家庭。",
+                    "goalsAchieved":"帮扶240户，按时发放。"},
+          "table":{"title":"计生特殊家庭帮扶专项","supervisor":"新田县卫生健康局","implementer":"新田县计划生育协会",
+            "funds":[{"line":"TOTAL","label":"年度资金总额","initialBudget":200000.00,"adjustedBudget":200000.00,"executed":200000.00,"weight":10,"selfScore":10},
+                     {"line":"CURRENT_YEAR","label":"当年财政拨款","initialBudget":200000.00,"adjustedBudget":200000.00,"executed":200000.00}],
+            "goals":[{"expected":"帮扶计生特殊家庭240户","achieved":"帮扶240户"}],
+            "indicators":[
+              {"level1":"OUTPUT","level2":"数量指标","name":"帮扶家庭户数","target":"≥240户","actual":"240户","weight":50,"selfScore":50},
+              {"level1":"BENEFIT","level2":"社会效益指标","name":"帮扶家庭生活改善","target":"≥95%","actual":"97%","weight":30,"selfScore":30},
+              {"level1":"SATISFACTION","level2":"服务对象满意度指标","name":"帮扶对象满意度","target":"≥90%","actual":"95%","weight":10,"selfScore":10}]}}]"""));
+    packages.save(id, content);
+    JsonNode view = packages.preparer().get("/api/reports/{id}", id);
+    content = packages.contentOf(id);
+    var acknowledgements = content.putArray("acknowledgements");
+    for (JsonNode finding : view.get("findings")) {
+      assertThat(finding.get("severity").asString()).as(finding.toString()).isEqualTo("WARNING");
+      acknowledgements.addObject().put("findingKey", finding.get("code").asString() + "@" + finding.get("path").asString())
+          .put("note", "已核实");
+    }
+    packages.save(id, content);
+    return id;
   }
 
   private Page watched(Page page) {
