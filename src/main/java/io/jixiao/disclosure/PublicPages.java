@@ -82,10 +82,22 @@ class PublicPages {
     return "public/verify";
   }
 
-  /** A package that was never published, or any other refusal, is the portal's own "not found" page. */
+  /** A package that was never published is the portal's own "not found" page, the same for every such id. */
   @org.springframework.web.bind.annotation.ExceptionHandler(io.jixiao.shared.NotFound.class)
-  String notFound(HttpServletResponse response) {
+  String notFound(HttpServletResponse response, Model model) {
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    model.addAttribute("status", 404);
+    return "public/not-found";
+  }
+
+  /** A malformed id or an out-of-range parameter: 400, on the portal's page (not the staff's error page). */
+  @org.springframework.web.bind.annotation.ExceptionHandler({
+      org.springframework.web.method.annotation.HandlerMethodValidationException.class,
+      org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+      org.springframework.web.bind.MissingServletRequestParameterException.class})
+  String badRequest(HttpServletResponse response, Model model) {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("status", 400);
     return "public/not-found";
   }
 }

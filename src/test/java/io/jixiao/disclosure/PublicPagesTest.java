@@ -108,7 +108,12 @@ class PublicPagesTest {
     assertThat(anonymous("/public/reports/" + draft).getContentAsString())
         .isEqualTo(anonymous("/public/reports/" + UUID.randomUUID()).getContentAsString());
     assertThat(anonymous("/public?lang=en").getContentAsString()).contains("Published performance self-evaluation reports");
-    assertThat(anonymous("/public?page=1001").getStatus()).isEqualTo(400);
+    for (String bad : List.of("/public?page=1001", "/public?year=abc", "/public?q=" + "x".repeat(101),
+        "/public/reports/not-a-uuid", "/public/reports/" + id + "?version=0")) {
+      MockHttpServletResponse refused = anonymous(bad);
+      assertThat(refused.getStatus()).as(bad).isEqualTo(400);
+      assertThat(refused.getContentAsString()).as(bad).contains("请求无效", "href=\"/public\"").doesNotContain("/tasks\">返回");
+    }
   }
 
   @Test
