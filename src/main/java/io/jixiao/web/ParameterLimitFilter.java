@@ -39,7 +39,8 @@ class ParameterLimitFilter extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    if (!path.startsWith("/api/") && !path.startsWith("/public/api/")) {
       response.sendError(HttpStatus.BAD_REQUEST.value()); // the error page
       return;
     }

@@ -246,7 +246,7 @@ class PublicApiTest {
   }
 
   @Test
-  void parametersAreBounded() {
+  void parametersAreBounded() throws Exception {
     for (String query : List.of("size=0", "size=101", "page=-1", "page=1001", "year=1999", "year=abc",
         "unit=" + "x".repeat(101), "region=" + "x".repeat(101))) {
       EntityExchangeResult<byte[]> answer = anonymous("/public/api/reports?" + query);
@@ -254,6 +254,9 @@ class PublicApiTest {
       assertThat(new String(answer.getResponseBody())).as(query).contains("urn:jixiao:problem:");
     }
     assertThat(anonymous("/public/api/reports/not-a-uuid").getStatus().value()).isEqualTo(400);
+    MockHttpServletResponse nul = mvc.perform(get("/public/api/reports").param("unit", "计生\u0000协")).andReturn().getResponse();
+    assertThat(nul.getStatus()).isEqualTo(400);
+    assertThat(nul.getContentAsString()).contains("urn:jixiao:problem:invalid-parameter");
     assertThat(anonymous("/public/api/reports?size=100&page=1000").getStatus().value()).isEqualTo(200);
   }
 
