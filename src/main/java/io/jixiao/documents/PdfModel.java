@@ -117,6 +117,10 @@ record PdfModel(
   }
 
   /** 填表人 / 联系电话 / 填报日期 / 单位负责人签字, each "label：value", printed under every table. */
+  static List<String> fillingLine(PublishedDocument d) {
+    return filling(d.content().filling(), d);
+  }
+
   private static List<String> filling(Filling f, PublishedDocument d) {
     String head = d.signatures().stream().filter(s -> s.role() == SignatureLine.Role.UNIT_HEAD)
         .reduce((a, b) -> b).map(s -> Formats.text(s.who()) + "（电子签名，见签字记录）").orElse("");
