@@ -64,6 +64,11 @@ public class PackageWorkbook {
 
   private static final int GRID_COLUMNS = 10;
 
+  /** Column widths of the self-evaluation grid, in characters. */
+  private static final int[] GRID_WIDTHS = {7, 12, 12, 30, 14, 14, 14, 10, 10, 28};
+  private static final int BASIC_LABEL_WIDTH = 34;
+  private static final int BASIC_WIDTH = 17;
+
   /** The workbook of this published version. */
   public byte[] render(PublishedDocument document) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
@@ -202,10 +207,11 @@ public class PackageWorkbook {
     row = row(sheet, s, r++, columns);
     label(sheet, s, row, 0, 0, WorkbookLayout.FRUGALITY);
     text(sheet, s, row, 1, columns - 1, b.frugality());
+    fit(row, lines(b.frugality(), (columns - 1) * BASIC_WIDTH));
     filling(sheet, s, r, columns, d);
-    sheet.setColumnWidth(0, 34 * 256);
+    sheet.setColumnWidth(0, BASIC_LABEL_WIDTH * 256);
     for (int c = 1; c < columns; c++) {
-      sheet.setColumnWidth(c, 17 * 256);
+      sheet.setColumnWidth(c, BASIC_WIDTH * 256);
     }
   }
 
@@ -265,6 +271,9 @@ public class PackageWorkbook {
       row = gridRow(sheet, s, r);
       text(sheet, s, row, GoalColumn.EXPECTED.column, GoalColumn.EXPECTED.lastColumn, g.expected());
       text(sheet, s, row, GoalColumn.ACHIEVED.column, GoalColumn.ACHIEVED.lastColumn, g.achieved());
+      // Excel does not fit a row to text in merged cells: give it the height the longer text needs.
+      fit(row, Math.max(lines(g.expected(), gridWidth(GoalColumn.EXPECTED.column, GoalColumn.EXPECTED.lastColumn)),
+          lines(g.achieved(), gridWidth(GoalColumn.ACHIEVED.column, GoalColumn.ACHIEVED.lastColumn))));
       r++;
     }
     merge(sheet, first, r - 1, 0, 0);
@@ -322,9 +331,8 @@ public class PackageWorkbook {
     r++;
     filling(sheet, s, r, GRID_COLUMNS, d);
 
-    int[] widths = {7, 12, 12, 30, 14, 14, 14, 10, 10, 28};
-    for (int c = 0; c < widths.length; c++) {
-      sheet.setColumnWidth(c, widths[c] * 256);
+    for (int c = 0; c < GRID_WIDTHS.length; c++) {
+      sheet.setColumnWidth(c, GRID_WIDTHS[c] * 256);
     }
   }
 
@@ -461,6 +469,34 @@ public class PackageWorkbook {
     cell.setCellStyle(style);
     if (value != null) {
       cell.setCellValue(value.doubleValue());
+    }
+  }
+
+  private static int gridWidth(int from, int to) {
+    int width = 0;
+    for (int c = from; c <= to; c++) {
+      width += GRID_WIDTHS[c];
+    }
+    return width;
+  }
+
+  /** Lines a text needs in a cell {@code width} characters wide: a CJK character takes two. */
+  static int lines(String text, int width) {
+    if (text == null || text.isBlank()) {
+      return 1;
+    }
+    int lines = 0;
+    for (String line : text.strip().split("\n", -1)) {
+      int units = line.codePoints().map(c -> c < 0x2E80 ? 1 : 2).sum();
+      lines += Math.max(1, (units + width - 1) / width);
+    }
+    return lines;
+  }
+
+  /** The row's height for that many lines, up to Excel's maximum of 409 points. */
+  private static void fit(Row row, int lines) {
+    if (lines > 1) {
+      row.setHeightInPoints(Math.min(409f, lines * 15f + 2f));
     }
   }
 

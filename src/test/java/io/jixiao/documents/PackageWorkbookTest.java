@@ -98,6 +98,17 @@ class PackageWorkbookTest {
     }
   }
 
+  /** Excel does not fit rows to merged cells: the long goals of seed 003 get the height they need. */
+  @org.junit.jupiter.api.Test
+  void longGoalsGetTheirHeight() throws IOException {
+    try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(WORKBOOK.render(DocumentFixtures.byName("003").document())))) {
+      Sheet sheet = wb.getSheet(WorkbookLayout.OVERALL_SHEET);
+      int goals = find(sheet, 0, WorkbookLayout.GOALS_BLOCK);
+      assertThat(sheet.getRow(goals + 1).getHeightInPoints()).isGreaterThan(150f);
+      assertThat(sheet.getRow(goals).getHeightInPoints()).isLessThan(30f);
+    }
+  }
+
   private static void checkCosts(Sheet sheet, List<CostRow> costs) {
     int r = find(sheet, CostColumn.LABEL.column, WorkbookLayout.COST_BLOCK) + 1;
     for (CostRow c : costs) {
