@@ -47,7 +47,11 @@ public class PackagePdf {
   static final String FONT_FAMILY = "Noto Sans SC";
   private static final String FONT_DIR = "/fonts/ttf/NotoSansSC/";
 
+  /** The media type to serve it with. */
+  public static final String MEDIA_TYPE = "application/pdf";
+
   private final SpringTemplateEngine engine;
+  private final RenderCache cache = new RenderCache(32);
 
   public PackagePdf() {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(PackagePdf.class.getClassLoader());
@@ -59,8 +63,20 @@ public class PackagePdf {
     engine.setTemplateResolver(resolver);
   }
 
-  /** The PDF of this published version. */
+  /**
+   * The PDF of this published version. A recently rendered document comes from a small cache (the
+   * output depends on the input alone); every call gets its own copy of the bytes.
+   */
   public byte[] render(PublishedDocument document) {
+    return cache.get(document, this::renderNow);
+  }
+
+  /** A file name for downloads: {@code <unit code>-<year>-v<version>.pdf}. */
+  public static String fileName(PublishedDocument document) {
+    return RenderCache.baseName(document) + ".pdf";
+  }
+
+  private byte[] renderNow(PublishedDocument document) {
     String html = html(document);
     org.w3c.dom.Document dom = new W3CDom().fromJsoup(Jsoup.parse(html));
     PdfRendererBuilder builder = new PdfRendererBuilder();

@@ -69,8 +69,25 @@ public class PackageWorkbook {
   private static final int BASIC_LABEL_WIDTH = 34;
   private static final int BASIC_WIDTH = 17;
 
-  /** The workbook of this published version. */
+  /** The media type to serve it with. */
+  public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  private final RenderCache cache = new RenderCache(32);
+
+  /**
+   * The workbook of this published version. A recently rendered one comes from a small cache (the
+   * output depends on the input alone); every call gets its own copy of the bytes.
+   */
   public byte[] render(PublishedDocument document) {
+    return cache.get(document, PackageWorkbook::renderNow);
+  }
+
+  /** A file name for downloads: {@code <unit code>-<year>-v<version>.xlsx}. */
+  public static String fileName(PublishedDocument document) {
+    return RenderCache.baseName(document) + ".xlsx";
+  }
+
+  private static byte[] renderNow(PublishedDocument document) {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Styles styles = new Styles(wb);
       if (document.content().basicData() != null) {
@@ -348,7 +365,7 @@ public class PackageWorkbook {
       int from = 0;
       do {
         Row row = row(sheet, s, r++, 2);
-        row.getCell(0).setCellValue(from == 0 ? Formats.text(section.title()) : "");
+        row.getCell(0).setCellValue(from == 0 ? Rows.sectionTitle(section, d.template()) : "");
         int to = Math.min(text.length(), from + MAX_CELL_TEXT);
         row.getCell(1).setCellValue(text.substring(from, to));
         from = to;

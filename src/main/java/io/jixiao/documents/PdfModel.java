@@ -97,7 +97,7 @@ record PdfModel(
             WorkbookLayout.OVERALL_FUNDS_BLOCK, content.overall(), d.evaluation().overall(), d, true);
 
     List<Section> narrative = content.narrative().stream().filter(Objects::nonNull)
-        .map(s -> new Section(Formats.text(s.title()), paragraphs(s)))
+        .map(s -> new Section(Rows.sectionTitle(s, d.template()), paragraphs(s)))
         .toList();
 
     List<Signature> signatures = d.signatures().stream()

@@ -122,6 +122,21 @@ final class Rows {
     };
   }
 
+  /** A narrative section's title as written, else the template outline's title for its key. */
+  static String sectionTitle(io.jixiao.form.NarrativeSection section, Template template) {
+    if (section.title() != null && !section.title().isBlank()) {
+      return section.title().strip();
+    }
+    if (template != null) {
+      for (Template.OutlineSection o : template.outline()) {
+        if (o.key().equals(section.key())) {
+          return o.title();
+        }
+      }
+    }
+    return key(section.key());
+  }
+
   /** 分值 of the whole table: the funds TOTAL row's weight plus every indicator weight. */
   static BigDecimal totalWeight(SelfEvaluationTable table) {
     BigDecimal sum = BigDecimal.ZERO;

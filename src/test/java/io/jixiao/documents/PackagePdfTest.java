@@ -107,6 +107,18 @@ class PackagePdfTest {
     }
   }
 
+  @Test
+  void callersGetTheirOwnCopyAndAFileName() {
+    PublishedDocument d = DocumentFixtures.byName("004").document();
+    PackagePdf pdf = new PackagePdf();
+    byte[] first = pdf.render(d);
+    byte[] original = first.clone();
+    first[100] ^= 0x55;
+    assertThat(pdf.render(d)).isEqualTo(original);
+    assertThat(PackagePdf.fileName(d)).isEqualTo("qiannan-jsx-2024-v3.pdf");
+    assertThat(PackageWorkbook.fileName(d)).isEqualTo("qiannan-jsx-2024-v3.xlsx");
+  }
+
   /** The overall table and the signature page of seed 003 as PNG, to look at. */
   @Test
   void rendersPagesToPng() throws IOException {
