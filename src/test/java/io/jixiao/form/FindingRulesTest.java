@@ -13,6 +13,7 @@ import static io.jixiao.form.Build.total;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
@@ -184,6 +185,27 @@ class FindingRulesTest {
           costRow(CostLine.PROJECT_ITEM, "0", "180000", "180000"), costRow(CostLine.PROJECT_ITEM, "0", "345000", "345000")));
       assertThat(withCode(projects, "SUM_MISMATCH")).extracting(Finding::path)
           .containsExactly("basicData.costs[PROJECT].budget");
+    }
+
+    @Test
+    void aTotalTheFormRoundedIsNoMismatch() {
+      // 001: 各项项目预算共为21.2万元, the five projects 7.821 + 4.51 + 3.952 + 2 + 2.92 = 21.203万元
+      ReportContent rounded = Build.narrative(ReportContent.empty(), section("general-budget", "",
+          figure("项目预算", "212000", null, "78210", "45100", "39520", "20000", "29200")));
+      assertThat(findings(rounded)).isEmpty();
+      // ... but 21.2 against parts of 21.26: that is not rounding to one decimal
+      ReportContent off = Build.narrative(ReportContent.empty(), section("general-budget", "",
+          figure("项目预算", "212000", null, "78210", "45100", "39520", "20000", "29800")));
+      assertThat(only(findings(off), "SUM_MISMATCH").path()).isEqualTo("narrative[general-budget].figures[0].amount");
+      // a total in 元 with 角分 is exact; so is a round total of few digits (0.1万元 is no rounding of 0.095万元)
+      assertThat(Rounding.agrees(new BigDecimal("3647981.22"), new BigDecimal("3647981.20"))).isFalse();
+      assertThat(Rounding.agrees(new BigDecimal("1000"), new BigDecimal("950"))).isFalse();
+      // two decimals in 万元: 12.35万元 for 12.3549万元; not for 12.3551
+      assertThat(Rounding.agrees(new BigDecimal("123500"), new BigDecimal("123549"))).isTrue();
+      assertThat(Rounding.agrees(new BigDecimal("123500"), new BigDecimal("123551"))).isFalse();
+      // and in the tables: the sources of a rounded total
+      SelfEvaluationTable t = table(List.of(total("212000", "212000"), funds(FundsLine.GENERAL_BUDGET, "212030", "212030", "212030")));
+      assertThat(withCode(findings(overall(t)), "SUM_MISMATCH")).isEmpty();
     }
 
     @Test

@@ -82,6 +82,8 @@ class BrowserJourneyTest {
         .param("y", YEAR).param("due", java.time.LocalDate.now().plusDays(30)).update();
     jdbc.sql("insert into jixiao.cycle (region_code, year, template_code, draft_due) values ('xintian', :y, 'NATIONAL_DEFAULT', :due) on conflict do nothing")
         .param("y", YEAR + 1).param("due", java.time.LocalDate.now().plusDays(30)).update();
+    jdbc.sql("insert into jixiao.cycle (region_code, year, template_code, draft_due) values ('xintian', :y, 'NATIONAL_DEFAULT', :due) on conflict do nothing")
+        .param("y", YEAR + 2).param("due", java.time.LocalDate.now().plusDays(30)).update();
     java.util.UUID shown = RunAs.call("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"),
         () -> reports.create("xintian-jsx", YEAR + 1).id());
     reportUrl = app("/reports/" + shown);
@@ -225,6 +227,32 @@ class BrowserJourneyTest {
     snap(admin, "login-page-after-logout");
     assertThat(admin.url()).contains("/realms/jixiao/");
     admin.context().close();
+  }
+
+  @Test
+  void editingOneCellInTheBrowserKeepsTheNarrativesStatedFigures() {
+    var figure = new io.jixiao.form.StatedFigure("项目支出", new java.math.BigDecimal("525000.00"),
+        List.of(new java.math.BigDecimal("300000.00"), new java.math.BigDecimal("225000.00")), "overall.funds[PROJECT].executed");
+    var content = new io.jixiao.form.ReportContent(null, null, List.of(new io.jixiao.form.NarrativeSection("basic",
+        "一、基本情况", "项目支出52.5万元。", List.of(figure))), List.of(),
+        new io.jixiao.form.Filling("张三", null, null), List.of());
+    java.util.UUID id = RunAs.call("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"), () -> {
+      var report = reports.create("xintian-jsx", YEAR + 2);
+      return reports.save(report.id(), report.latestVersion(), content).id();
+    });
+    Page page = login("xintian.preparer");
+    page.navigate(app("/reports/" + id));
+    page.fill("input[name='filling.preparer']", "李四");
+    go(page, "#save");
+    assertThat(page.locator(".notice").textContent()).contains("3");
+    snap(page, "figures-kept-after-save");
+
+    var saved = RunAs.call("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"), () -> reports.snapshot(id).content());
+    assertThat(saved.filling().preparer()).isEqualTo("李四");
+    assertThat(saved.narrative()).singleElement().satisfies(section -> {
+      assertThat(section.text()).isEqualTo("项目支出52.5万元。");
+      assertThat(section.figures()).containsExactly(figure);
+    });
   }
 
   @Test
