@@ -9,6 +9,7 @@ import io.jixiao.form.ReportContent;
 import io.jixiao.form.SelfEvaluationTable;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +40,24 @@ class DocumentsRobustnessTest {
       TimeZone.setDefault(zone);
       Locale.setDefault(locale);
     }
+  }
+
+  /** Another process (fresh identity hashes, another zone and locale) writes the same bytes. */
+  @Test
+  void anotherJvmWritesTheSameBytes() throws Exception {
+    PublishedDocument d = DocumentFixtures.byName("003").document();
+    String expected = "pdf " + DocumentFixtures.sha256(new PackagePdf().render(d)) + "\n"
+        + "xlsx " + DocumentFixtures.sha256(new PackageWorkbook().render(d)) + "\n";
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Duser.timezone=Pacific/Auckland", "-Duser.language=de", "-Duser.country=DE", "-Dfile.encoding=ISO-8859-1",
+        "-cp", System.getProperty("java.class.path"), RenderInAnotherJvm.class.getName(), "003")
+        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+        .filter(l -> l.startsWith("pdf ") || l.startsWith("xlsx ")).map(l -> l + "\n")
+        .collect(java.util.stream.Collectors.joining()); // the log goes to stdout too
+    assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    assertThat(out).isEqualTo(expected);
   }
 
   @Test
