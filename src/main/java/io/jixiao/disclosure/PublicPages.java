@@ -27,10 +27,12 @@ class PublicPages {
 
   private final PublicReports reports;
   private final PublicTables tables;
+  private final PackageDocuments documents;
 
-  PublicPages(PublicReports reports, PublicTables tables) {
+  PublicPages(PublicReports reports, PublicTables tables, PackageDocuments documents) {
     this.reports = reports;
     this.tables = tables;
+    this.documents = documents;
   }
 
   @ModelAttribute("tables")
@@ -64,7 +66,34 @@ class PublicPages {
     model.addAttribute("evaluation", published.evaluation());
     model.addAttribute("versions", versions);
     model.addAttribute("newest", versions.get(versions.size() - 1).version() == published.version());
+    model.addAttribute("documents", documents.all(published));
     return "public/report";
+  }
+
+  /**
+   * 下载: the PDF or the workbook of the newest published version, or of {@code version}. The same
+   * version always gives the same bytes, so the file's SHA-256 is its strong ETag.
+   */
+  @GetMapping("/reports/{id}/{kind:pdf|xlsx}")
+  org.springframework.http.ResponseEntity<byte[]> download(@PathVariable UUID id, @PathVariable String kind,
+      @RequestParam(required = false) @Min(1) @Max(1_000_000) Integer version,
+      @org.springframework.web.bind.annotation.RequestHeader(name = "If-None-Match", required = false) String ifNoneMatch) {
+    PublishedPackage published = version == null ? reports.newest(id) : reports.version(id, version);
+    PackageDocuments.Rendered file = documents.render(published, PackageDocuments.Kind.of(kind).orElseThrow());
+    String eTag = "\"" + file.sha256() + "\"";
+    var cache = version == null ? PublicApiController.PACKAGE_CACHE
+        : org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic();
+    if (PublicETags.matches(ifNoneMatch, eTag)) {
+      return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.NOT_MODIFIED)
+          .eTag(eTag).cacheControl(cache).build();
+    }
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.parseMediaType(file.kind().mediaType))
+        .eTag(eTag).cacheControl(cache)
+        .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+            .filename(file.fileName()).build().toString())
+        .header("X-Content-SHA256", file.sha256())
+        .body(file.bytes());
   }
 
   @GetMapping("/verify")

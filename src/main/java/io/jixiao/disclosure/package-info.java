@@ -7,5 +7,5 @@
  * correction in progress never shows and an unpublished id is simply not found. Owns
  * {@code jixiao.published_package}; reads (never writes) the report and lifecycle records it freezes.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"workflow", "form", "cycle", "web", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"workflow", "form", "cycle", "documents", "web", "shared"})
 package io.jixiao.disclosure;

@@ -70,7 +70,7 @@ class PublicPagesTest {
     String html = page.getContentAsString();
     assertThat(html).contains("新田县计划生育协会", "附件1", "附件2", "附件3", "附件5", "部门整体支出绩效自评表",
         "走访慰问困难家庭", "服务对象满意度", "≥240户", hash, "按时", "xintian.head", "下载 PDF / Excel",
-        "id=\"downloads-pending\"");
+        "id=\"download-link-pdf\"", "id=\"download-link-xlsx\"");
     // Self score 50 and review score 48 of the first row; totals 100 and 98, grade 优.
     assertThat(html).containsPattern("class=\"num self-score\">50</td>\\s*<td class=\"num review-score\">48</td>");
     assertThat(html).contains("<dd class=\"total-score\">100.00</dd>", "<dd class=\"review-total\">98.00</dd>");
