@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The portal in a real browser (Debian's Chromium), with no login at all: the list, a search by
- * unit name, the package page, verifying its hash, English, a phone's width. Screenshots under
- * target/screenshots/public-*.png.
+ * unit name, the package page, both downloads, verifying its hash, English, a phone's width.
+ * Screenshots under target/screenshots/public-*.png, with the downloaded files and the PDF's first
+ * and last page as PNG.
  */
 @Tag("browser")
 @ApiTest
@@ -37,7 +38,7 @@ class PublicPortalBrowserTest {
   final List<String> cspViolations = new CopyOnWriteArrayList<>();
 
   @Test
-  void anAnonymousVisitorFindsReadsAndVerifiesAPublishedPackage() {
+  void anAnonymousVisitorFindsReadsAndVerifiesAPublishedPackage() throws Exception {
     Packages packages = Packages.withTestTokens(http, json);
     int year = Packages.freshYear(jdbc);
     String id = createRich(packages, year);
@@ -85,6 +86,24 @@ class PublicPortalBrowserTest {
       assertThat(page.locator("#attachment-5 .narrative").first().textContent()).contains("一、基本情况", "县计生协编制5人");
       assertThat(page.locator("input, textarea, select").count()).isZero();
       Browser.screenshot(page, "public-03-package");
+
+      // Both downloads; each file's SHA-256 is the one the page shows beside it.
+      for (String kind : List.of("pdf", "xlsx")) {
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.click("#download-link-" + kind));
+        java.nio.file.Path file = Browser.SCREENSHOTS.resolve("public-package." + kind);
+        download.saveAs(file);
+        assertThat(download.suggestedFilename()).endsWith("." + kind).startsWith(Packages.UNIT + "-" + year);
+        String shown = page.locator("#download-" + kind + " code.file-hash").textContent();
+        assertThat(PackageDocuments.sha256(java.nio.file.Files.readAllBytes(file))).isEqualTo(shown);
+      }
+      // The PDF's first and last pages as images beside the screenshots.
+      try (var pdf = org.apache.pdfbox.Loader.loadPDF(Browser.SCREENSHOTS.resolve("public-package.pdf").toFile())) {
+        var renderer = new org.apache.pdfbox.rendering.PDFRenderer(pdf);
+        javax.imageio.ImageIO.write(renderer.renderImageWithDPI(0, 110), "png",
+            Browser.SCREENSHOTS.resolve("public-08-pdf-page-1.png").toFile());
+        javax.imageio.ImageIO.write(renderer.renderImageWithDPI(pdf.getNumberOfPages() - 1, 110), "png",
+            Browser.SCREENSHOTS.resolve("public-09-pdf-last-page.png").toFile());
+      }
 
       // Verify: the right hash names the package and version, a wrong one matches nothing.
       page.click("#nav-verify");
@@ -156,7 +175,9 @@ class PublicPortalBrowserTest {
          "buildings":[],"frugality":"严格控制三公经费，厉行节约。"}"""));
     content.set("narrative", json.readTree("""
         [{"key":"basic","title":"一、基本情况","text":"县计生协编制5人，实有5人。","figures":[]},
-         {"key":"performance","title":"六、部门整体支出绩效情况","text":"全年走访慰问困难家庭240户，服务对象满意度96%。","figures":[]}]"""));
+         {"key":"performance","title":"六、部门整体支出绩效情况","text":"全年走访慰问困难家庭240户，服务对象满意度96%。","figures":[]},
+         {"key":"problems","title":"七、存在的问题及原因分析","text":"基层工作人员不足。","figures":[]},
+         {"key":"improvements","title":"八、下一步改进措施","text":"加强基层队伍建设。","figures":[]}]"""));
     content.set("projects", json.readTree("""
         [{"code":"P1","name":"计生特殊家庭帮扶专项",
           "report":{"budgetAmount":200000.00,"department":"新田县卫生健康局","purpose":"帮扶计生特殊家庭。",
