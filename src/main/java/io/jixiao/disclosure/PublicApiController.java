@@ -76,7 +76,11 @@ class PublicApiController {
     }
   }
 
-  record HashMatches(String hash, boolean matches, List<ListItem> packages) {}
+  /** A published version a hash belongs to, and what of it has that hash: its content, its PDF or its workbook. */
+  record VerifiedItem(UUID id, int version, String unitCode, String unitName, String regionName, int year,
+      OffsetDateTime publishedAt, String matched, String href) {}
+
+  record HashMatches(String hash, boolean matches, List<VerifiedItem> packages) {}
 
   @GetMapping("/reports")
   ResponseEntity<ListPage> list(
@@ -104,11 +108,15 @@ class PublicApiController {
     return answer(reports.version(id, version), ifNoneMatch);
   }
 
-  /** Whether a SHA-256 is the content hash of a published version, and of which. */
+  /** Whether a SHA-256 is that of a published version's content or of one of its documents, and of which. */
   @GetMapping("/verify")
   HashMatches verify(@RequestParam @Size(max = 200) String hash) {
-    var found = reports.withHash(hash);
-    return new HashMatches(PublicReports.normalizeHash(hash), !found.isEmpty(), found.stream().map(ListItem::of).toList());
+    var found = reports.verify(hash);
+    return new HashMatches(PublicReports.normalizeHash(hash), !found.isEmpty(), found.stream()
+        .map(m -> new VerifiedItem(m.published().reportId(), m.published().version(), m.published().unitCode(),
+            m.published().unitName(), m.published().regionName(), m.published().year(), m.published().publishedAt(),
+            m.matched(), "/public/api/reports/" + m.published().reportId() + "/versions/" + m.published().version()))
+        .toList());
   }
 
   private ResponseEntity<PackageView> answer(PublishedPackage published, String ifNoneMatch) {

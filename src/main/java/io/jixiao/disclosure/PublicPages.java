@@ -28,11 +28,13 @@ class PublicPages {
   private final PublicReports reports;
   private final PublicTables tables;
   private final PackageDocuments documents;
+  private final DocumentIndex index;
 
-  PublicPages(PublicReports reports, PublicTables tables, PackageDocuments documents) {
+  PublicPages(PublicReports reports, PublicTables tables, PackageDocuments documents, DocumentIndex index) {
     this.reports = reports;
     this.tables = tables;
     this.documents = documents;
+    this.index = index;
   }
 
   @ModelAttribute("tables")
@@ -66,7 +68,9 @@ class PublicPages {
     model.addAttribute("evaluation", published.evaluation());
     model.addAttribute("versions", versions);
     model.addAttribute("newest", versions.get(versions.size() - 1).version() == published.version());
-    model.addAttribute("documents", documents.all(published));
+    List<PackageDocuments.Rendered> files = documents.all(published);
+    index.record(published, files);
+    model.addAttribute("documents", files);
     return "public/report";
   }
 
@@ -97,7 +101,8 @@ class PublicPages {
   }
 
   @GetMapping("/verify")
-  String verifyForm() {
+  String verifyForm(Model model) {
+    model.addAttribute("verifyFile", true);
     return "public/verify";
   }
 
@@ -107,7 +112,8 @@ class PublicPages {
     String normalized = PublicReports.normalizeHash(hash);
     model.addAttribute("hash", hash.strip());
     model.addAttribute("valid", normalized != null);
-    model.addAttribute("matches", reports.withHash(hash));
+    model.addAttribute("matches", reports.verify(hash));
+    model.addAttribute("verifyFile", true);
     return "public/verify";
   }
 

@@ -18,9 +18,32 @@ public class PublicReports {
   static final String NOT_FOUND = "没有此编号的已公开报告 (no published package has this id)";
 
   private final PublishedPackages packages;
+  private final DocumentIndex documents;
 
-  PublicReports(PublishedPackages packages) {
+  PublicReports(PublishedPackages packages, DocumentIndex documents) {
     this.packages = packages;
+    this.documents = documents;
+  }
+
+  /**
+   * What a SHA-256 belongs to: a published version whose content has it ({@code matched} =
+   * {@code content}), or whose PDF or workbook file has it ({@code pdf}, {@code xlsx}).
+   */
+  public record HashMatch(PublishedSummary published, String matched) {}
+
+  /** Every published content or document with this SHA-256 (64 hex digits, any case); none for any other. */
+  public List<HashMatch> verify(String hash) {
+    String normalized = normalizeHash(hash);
+    if (normalized == null) {
+      return List.of();
+    }
+    List<HashMatch> matches = new java.util.ArrayList<>();
+    packages.withContentHash(normalized).forEach(p -> matches.add(new HashMatch(p, "content")));
+    for (DocumentIndex.Entry entry : documents.find(normalized)) {
+      packages.versions(entry.reportId()).stream().filter(v -> v.version() == entry.version()).findFirst()
+          .ifPresent(p -> matches.add(new HashMatch(p, entry.kind().extension())));
+    }
+    return matches;
   }
 
   /** A page of published packages (the newest published version of each), year first. */
@@ -69,15 +92,6 @@ public class PublicReports {
       throw notFound();
     }
     return versions;
-  }
-
-  /**
-   * The published versions whose content has this SHA-256 (64 hex digits, any case, spaces around
-   * ignored); none for any other hash.
-   */
-  public List<PublishedSummary> withHash(String hash) {
-    String normalized = normalizeHash(hash);
-    return normalized == null ? List.of() : packages.withContentHash(normalized);
   }
 
   /** A SHA-256 in our form (64 lower-case hex digits), or null if {@code hash} is none. */

@@ -120,6 +120,12 @@ class PublishedPackages {
         .param("r", reportId).param("v", version).query(Boolean.class).single();
   }
 
+  /** Every frozen (report, version), oldest publication first. */
+  List<Map.Entry<UUID, Integer>> allVersions() {
+    return jdbc.sql("select report_id, version from jixiao.published_package order by published_at, report_id, version")
+        .query((rs, n) -> Map.entry(rs.getObject("report_id", UUID.class), rs.getInt("version"))).list();
+  }
+
   /** Publications with no frozen row: those made before this table existed (migration V7). */
   List<Map.Entry<UUID, Integer>> unfrozen() {
     return jdbc.sql("""

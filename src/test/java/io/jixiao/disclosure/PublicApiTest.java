@@ -104,6 +104,7 @@ class PublicApiTest {
     assertThat(verified.get("matches").asBoolean()).isTrue();
     assertThat(verified.get("packages").get(0).get("id").asString()).isEqualTo(id);
     assertThat(verified.get("packages").get(0).get("version").asInt()).isEqualTo(version);
+    assertThat(verified.get("packages").get(0).get("matched").asString()).isEqualTo("content");
     JsonNode wrong = json.readTree(anonymous("/public/api/verify?hash=" + "ab".repeat(32)).getResponseBody());
     assertThat(wrong.get("matches").asBoolean()).isFalse();
     assertThat(wrong.get("packages").isEmpty()).isTrue();

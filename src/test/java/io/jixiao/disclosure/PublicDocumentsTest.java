@@ -79,6 +79,19 @@ class PublicDocumentsTest {
         .exchange().returnResult(byte[].class);
     assertThat(notModified.getStatus().value()).isEqualTo(304);
 
+    // /public/verify knows each file by its SHA-256; a file changed by one byte is nobody's.
+    for (var file : Map.of("pdf", pdfHash, "xlsx", xlsxHash).entrySet()) {
+      JsonNode verified = json.readTree(get("/public/api/verify?hash=" + file.getValue()).getResponseBody());
+      assertThat(verified.get("matches").asBoolean()).as(file.getKey()).isTrue();
+      assertThat(verified.get("packages").get(0).get("id").asString()).isEqualTo(id);
+      assertThat(verified.get("packages").get(0).get("version").asInt()).isEqualTo(version);
+      assertThat(verified.get("packages").get(0).get("matched").asString()).isEqualTo(file.getKey());
+    }
+    byte[] tampered = pdfBytes.clone();
+    tampered[tampered.length / 2] ^= 1;
+    assertThat(json.readTree(get("/public/api/verify?hash=" + PackageDocuments.sha256(tampered)).getResponseBody())
+        .get("matches").asBoolean()).isFalse();
+
     // A correction in progress changes neither document.
     packages.preparer().post(org.springframework.http.HttpStatus.OK, Map.of("reason", "更正"),
         "/api/reports/{id}/corrections", id);

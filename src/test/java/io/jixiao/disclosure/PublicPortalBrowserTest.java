@@ -119,6 +119,26 @@ class PublicPortalBrowserTest {
       assertThat(page.locator("#verify-no-match").textContent()).startsWith("不匹配");
       Browser.screenshot(page, "public-05-verify-no-match");
 
+      // Verify a file: the browser works out its SHA-256 (the file is not sent); a tampered copy is nobody's.
+      page.navigate(app("/public/verify"));
+      page.setInputFiles("#verify-file", Browser.SCREENSHOTS.resolve("public-package.pdf"));
+      page.waitForSelector("#verify-result");
+      assertThat(page.locator("#verify-match [data-matched]").getAttribute("data-matched")).isEqualTo("pdf");
+      assertThat(page.locator("#verify-match").textContent()).contains("新田县计划生育协会", "PDF 文件");
+      Browser.screenshot(page, "public-10-verify-pdf-file");
+      byte[] tampered = java.nio.file.Files.readAllBytes(Browser.SCREENSHOTS.resolve("public-package.pdf"));
+      tampered[tampered.length / 2] ^= 1;
+      java.nio.file.Path bad = Browser.SCREENSHOTS.resolve("public-package-tampered.pdf");
+      java.nio.file.Files.write(bad, tampered);
+      page.setInputFiles("#verify-file", bad);
+      page.waitForSelector("#verify-no-match");
+      assertThat(page.locator("#verify-no-match").textContent()).startsWith("不匹配");
+      Browser.screenshot(page, "public-11-verify-tampered-file");
+      page.navigate(app("/public/verify"));
+      page.setInputFiles("#verify-file", Browser.SCREENSHOTS.resolve("public-package.xlsx"));
+      page.waitForSelector("#verify-result");
+      assertThat(page.locator("#verify-match [data-matched]").getAttribute("data-matched")).isEqualTo("xlsx");
+
       // In English nothing of the portal's own text is left in Chinese.
       for (String url : List.of("/public?lang=en", "/public/reports/" + id, "/public/verify")) {
         page.navigate(app(url));
