@@ -38,13 +38,21 @@ class DocumentIndex implements ApplicationRunner {
   /** One thread renders what is missing at a time; the others wait for it rather than render the same. */
   private final Object catchingUp = new Object();
 
-  DocumentIndex(PublishedPackages packages, PackageDocuments documents) {
+  private final boolean warmUp;
+
+  DocumentIndex(PublishedPackages packages, PackageDocuments documents,
+      @org.springframework.beans.factory.annotation.Value("${jixiao.public.document-index.warm-up:true}") boolean warmUp) {
     this.packages = packages;
     this.documents = documents;
+    this.warmUp = warmUp;
   }
 
+  /** Unless switched off ({@code jixiao.public.document-index.warm-up}), works the hashes out in the background. */
   @Override
   public void run(ApplicationArguments args) {
+    if (!warmUp) {
+      return;
+    }
     Thread warmUp = new Thread(() -> {
       try {
         int rendered = catchUp();

@@ -39,6 +39,9 @@ public class PublicReports {
     }
     List<HashMatch> matches = new java.util.ArrayList<>();
     packages.withContentHash(normalized).forEach(p -> matches.add(new HashMatch(p, "content")));
+    if (!matches.isEmpty()) {
+      return matches; // a content hash: no document file has the same SHA-256
+    }
     for (DocumentIndex.Entry entry : documents.find(normalized)) {
       packages.versions(entry.reportId()).stream().filter(v -> v.version() == entry.version()).findFirst()
           .ifPresent(p -> matches.add(new HashMatch(p, entry.kind().extension())));
