@@ -27,6 +27,40 @@ public final class WorkbookLayout {
   /** The publication record: unit, year, version, content hash, signatures. */
   public static final String PUBLICATION_SHEET = "公开信息";
 
+  /** 附件3 (项目支出绩效自评报告) of the n-th project (0-based): 附件3-1, 附件3-2, … */
+  public static String projectReportSheet(int index) {
+    return "附件3-" + (index + 1);
+  }
+
+  /**
+   * The rows of a 附件3 sheet, from row 1: the group label in column A (merged down its rows), the
+   * row label in column B, the value in column C (merged C–F; the budget a numeric cell in 元).
+   */
+  public enum ProjectReportRow {
+    NAME("部门概况", "专项名称"),
+    BUDGET_AMOUNT("部门概况", "年度预算金额（元）"),
+    DEPARTMENT("部门概况", "项目主管部门"),
+    PURPOSE("部门概况", "项目立项目的"),
+    MANAGEMENT("绩效情况", "项目支出管理和使用基本情况"),
+    GOALS_ACHIEVED("绩效情况", "项目绩效目标完成情况"),
+    PROBLEMS("存在的问题分析及改进措施", "存在的问题"),
+    IMPROVEMENTS("存在的问题分析及改进措施", "改进措施"),
+    OTHER("存在的问题分析及改进措施", "其他需要说明问题");
+
+    public final String group;
+    public final String label;
+
+    ProjectReportRow(String group, String label) {
+      this.group = group;
+      this.label = label;
+    }
+
+    /** The sheet row (0-based) this field sits in. */
+    public int row() {
+      return TITLE_ROW + 1 + ordinal();
+    }
+  }
+
   /** 附件4 of the n-th project (0-based): 附件4-1, 附件4-2, … */
   public static String projectSheet(int index) {
     return "附件4-" + (index + 1);

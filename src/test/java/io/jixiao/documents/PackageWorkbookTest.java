@@ -51,6 +51,11 @@ class PackageWorkbookTest {
       }
       expectedSheets.add(WorkbookLayout.OVERALL_SHEET);
       for (int i = 0; i < d.content().projects().size(); i++) {
+        if (d.content().projects().get(i).report() != null) {
+          expectedSheets.add(WorkbookLayout.projectReportSheet(i));
+        }
+      }
+      for (int i = 0; i < d.content().projects().size(); i++) {
         expectedSheets.add(WorkbookLayout.projectSheet(i));
       }
       if (!d.content().narrative().isEmpty()) {
@@ -70,6 +75,16 @@ class PackageWorkbookTest {
         Sheet sheet = wb.getSheet(WorkbookLayout.projectSheet(i));
         assertThat(text(sheet, find(sheet, 0, WorkbookLayout.PROJECT_CODE), 2)).isEqualTo(p.code());
         checkTable(sheet, p.table(), Rows.projectSummary(d.evaluation(), p, i));
+        if (p.report() != null) {
+          Sheet report = wb.getSheet(WorkbookLayout.projectReportSheet(i));
+          int budget = WorkbookLayout.ProjectReportRow.BUDGET_AMOUNT.row();
+          assertThat(text(report, budget, 1)).isEqualTo(WorkbookLayout.ProjectReportRow.BUDGET_AMOUNT.label);
+          assertNumber(report, budget, 2, p.report().budgetAmount());
+          assertThat(text(report, WorkbookLayout.ProjectReportRow.PURPOSE.row(), 2))
+              .isEqualTo(p.report().purpose() == null ? "" : p.report().purpose().strip());
+          assertThat(merged(report, WorkbookLayout.ProjectReportRow.NAME.row(), 0))
+              .isEqualTo(new CellRangeAddress(1, 4, 0, 0));
+        }
       }
       Sheet publication = wb.getSheet(WorkbookLayout.PUBLICATION_SHEET);
       assertThat(text(publication, find(publication, 0, "公开内容 SHA-256"), 1)).isEqualTo(d.contentHash());
