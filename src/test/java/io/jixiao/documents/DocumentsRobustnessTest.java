@@ -42,6 +42,30 @@ class DocumentsRobustnessTest {
     }
   }
 
+  /** One instance renders different packages at once (as the portal's threads would): each as rendered alone. */
+  @Test
+  void concurrentRendersDoNotMix() throws Exception {
+    List<DocumentFixtures.Fixture> fixtures = List.of(DocumentFixtures.byName("000"), DocumentFixtures.byName("003"),
+        DocumentFixtures.byName("004"));
+    PackagePdf shared = new PackagePdf();
+    PackageWorkbook sharedWorkbook = new PackageWorkbook();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(fixtures.size());
+    try {
+      List<java.util.concurrent.Future<byte[][]>> futures = new ArrayList<>();
+      for (DocumentFixtures.Fixture f : fixtures) {
+        futures.add(pool.submit(() -> new byte[][] {shared.render(f.document()), sharedWorkbook.render(f.document())}));
+      }
+      for (int i = 0; i < fixtures.size(); i++) {
+        byte[][] got = futures.get(i).get(5, java.util.concurrent.TimeUnit.MINUTES);
+        PublishedDocument d = fixtures.get(i).document();
+        assertThat(got[0]).as(fixtures.get(i).file()).isEqualTo(new PackagePdf().render(d));
+        assertThat(got[1]).as(fixtures.get(i).file()).isEqualTo(new PackageWorkbook().render(d));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** Another process (fresh identity hashes, another zone and locale) writes the same bytes. */
   @Test
   void anotherJvmWritesTheSameBytes() throws Exception {

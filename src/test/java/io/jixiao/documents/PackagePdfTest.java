@@ -104,6 +104,9 @@ class PackagePdfTest {
     try (PDDocument pdf = Loader.loadPDF(first)) {
       assertThat(pdf.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(DocumentFixtures.PUBLISHED);
       assertThat(pdf.getDocumentInformation().getModificationDate().toInstant()).isEqualTo(DocumentFixtures.PUBLISHED);
+      // The properties name the package and the content's hash (a reader's hint; the file's own hash is the proof).
+      assertThat(pdf.getDocumentInformation().getTitle()).contains(fixture.unitName()).contains("绩效自评");
+      assertThat(pdf.getDocumentInformation().getSubject()).isEqualTo("SHA-256 " + fixture.document().contentHash());
     }
   }
 

@@ -110,6 +110,7 @@ class PackageWorkbookTest {
       var core = wb.getProperties().getCoreProperties();
       assertThat(core.getCreated().toInstant()).isEqualTo(d.publishedAt());
       assertThat(core.getModified().toInstant()).isEqualTo(d.publishedAt());
+      assertThat(core.getIdentifier()).isEqualTo(d.contentHash());
     }
   }
 
