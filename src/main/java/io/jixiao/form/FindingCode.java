@@ -26,5 +26,7 @@ public enum FindingCode {
   /** 表中所写等级与总分不符 */
   STATED_GRADE_MISMATCH,
   /** 报告文字中的数字与表格不符 */
-  NARRATIVE_FIGURE_MISMATCH
+  NARRATIVE_FIGURE_MISMATCH,
+  /** 必填部分未填（完整性） */
+  INCOMPLETE
 }

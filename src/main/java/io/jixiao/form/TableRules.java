@@ -49,6 +49,9 @@ final class TableRules {
     List<IndicatorRow> rows = table.indicators();
     for (int i = 0; i < rows.size(); i++) {
       IndicatorRow row = rows.get(i);
+      if (!row.counts()) {
+        continue; // 不适用: neither scored nor counted
+      }
       total = Scoring.sum(total, row.selfScore());
       review = Scoring.sum(review, row.reviewScore() != null ? row.reviewScore() : row.selfScore());
       reviewed |= row.reviewScore() != null;
@@ -221,11 +224,12 @@ final class TableRules {
   // ---- table level ----
 
   private void checkWeights(BigDecimal executionWeight) {
-    if (table.indicators().isEmpty()) {
+    List<IndicatorRow> applicable = table.indicators().stream().filter(r -> r.counts()).toList();
+    if (applicable.isEmpty()) {
       return;
     }
     BigDecimal indicators = BigDecimal.ZERO;
-    for (IndicatorRow row : table.indicators()) {
+    for (IndicatorRow row : applicable) {
       indicators = indicators.add(nz(row.weight()));
     }
     BigDecimal total = executionWeight.add(indicators);

@@ -94,7 +94,7 @@ class DocumentsRobustnessTest {
     String markup = "<script>alert('x')</script>&amp;<b>粗</b>";
     String longWord = "长".repeat(300) + "x".repeat(300);
     rows.set(0, new IndicatorRow(first.level1(), "控制\u0001字符\u0007", markup, "≥98%\u0000", "😀99%", first.weight(),
-        first.selfScore(), first.reviewScore(), longWord));
+        first.selfScore(), first.reviewScore(), longWord, null));
     SelfEvaluationTable odd = new SelfEvaluationTable(t.title(), t.supervisor(), t.implementer(), t.funds(), t.goals(),
         rows, t.statedTotal(), t.statedGrade());
     List<NarrativeSection> narrative = List.of(new NarrativeSection("basic", "一、基本情况", "甲".repeat(33_000), List.of()));

@@ -23,8 +23,9 @@ class FindingRulesTest {
 
   private static final Template T = TestTemplates.NATIONAL_DEFAULT;
 
+  /** The findings of the rule under test: the partial packages here are incomplete, which {@link Completeness} tests. */
   private static List<Finding> findings(ReportContent c, int year) {
-    return Evaluator.evaluate(c, T, year).findings();
+    return Evaluator.evaluate(c, T, year).findings().stream().filter(f -> f.code() != FindingCode.INCOMPLETE).toList();
   }
 
   private static List<Finding> findings(ReportContent c) {
@@ -45,6 +46,80 @@ class FindingRulesTest {
   private static SelfEvaluationTable fullWith(IndicatorRow row) {
     SelfEvaluationTable t = Build.fullTable();
     return table(t.funds(), t.indicators().get(0), t.indicators().get(1), row);
+  }
+
+  @Nested
+  class Completeness {
+    List<Finding> incomplete(ReportContent c) {
+      return Evaluator.evaluate(c, T, 2022).findings().stream().filter(f -> f.code() == FindingCode.INCOMPLETE).toList();
+    }
+
+    /** The overall table with one row per first level, the required sections and the filling block. */
+    ReportContent complete() {
+      SelfEvaluationTable t = table(List.of(total("1000.00", "1000.00")),
+          new IndicatorRow("OUTPUT", "数量指标", "走访", "=3次", "3次", d("50"), d("50"), null, null, null),
+          new IndicatorRow("BENEFIT", "社会效益指标", "帮扶", "≥95%", "98%", d("30"), d("30"), null, null, null),
+          new IndicatorRow("SATISFACTION", "满意度指标", "满意度", "≥90%", "96%", d("10"), d("10"), null, null, null));
+      return new ReportContent(null, t, List.of(section("basic", "基本情况"), section("performance", "绩效情况"),
+          section("problems", "问题"), section("improvements", "措施")), List.of(),
+          new Filling("肖桂芳", "13874763461", java.time.LocalDate.of(2023, 3, 1)), List.of());
+    }
+
+    @Test
+    void anEmptyPackageNamesEveryMissingPartAsAnError() {
+      List<Finding> missing = incomplete(ReportContent.empty());
+      assertThat(missing).allMatch(f -> f.severity() == Severity.ERROR);
+      assertThat(missing).extracting(Finding::path).containsExactlyInAnyOrder("overall", "narrative[basic]",
+          "narrative[performance]", "narrative[problems]", "narrative[improvements]", "filling");
+      assertThat(missing.stream().filter(f -> f.path().equals("filling")).findFirst().orElseThrow().message())
+          .contains("填表人").contains("联系电话").contains("填报日期");
+    }
+
+    @Test
+    void aCompletePackageIsSilent() {
+      assertThat(incomplete(complete())).isEmpty();
+      assertThat(Evaluator.evaluate(complete(), T, 2022).findings()).isEmpty();
+    }
+
+    @Test
+    void aTableNeedsItsFundsTotalAndARowPerFirstLevel() {
+      ReportContent c = complete();
+      SelfEvaluationTable t = table(List.of(funds(FundsLine.GENERAL_BUDGET, "1000", "1000", "1000")),
+          c.overall().indicators().get(0));
+      ReportContent partial = new ReportContent(null, t, c.narrative(), List.of(
+          new Project("P1", "流出人口专项", null, null)), c.filling(), List.of());
+      assertThat(incomplete(partial)).extracting(Finding::path, Finding::message).containsExactlyInAnyOrder(
+          org.assertj.core.groups.Tuple.tuple("overall.funds[TOTAL]", "部门整体支出绩效自评表的资金总额（全年预算数、全年执行数）未填"),
+          org.assertj.core.groups.Tuple.tuple("overall.indicators", "部门整体支出绩效自评表至少须有一项「效益指标」（不适用的行不算）；"
+              + "部门整体支出绩效自评表至少须有一项「满意度指标」（不适用的行不算）"), // one finding per path, messages joined
+          org.assertj.core.groups.Tuple.tuple("projects[P1].table", "缺少项目「流出人口专项」的绩效自评表"));
+    }
+
+    @Test
+    void aBlankRequiredSectionIsMissingAndAnOptionalOneIsNot() {
+      ReportContent c = complete();
+      List<NarrativeSection> sections = new java.util.ArrayList<>(c.narrative());
+      sections.set(2, section("problems", "  "));
+      sections.remove(3);
+      ReportContent partial = new ReportContent(null, c.overall(), sections, List.of(), c.filling(), List.of());
+      assertThat(incomplete(partial)).extracting(Finding::path)
+          .containsExactlyInAnyOrder("narrative[problems]", "narrative[improvements]");
+    }
+
+    @Test
+    void notApplicableRowsAreNeitherScoredNorCountedNorEnoughForTheirGroup() {
+      ReportContent c = complete();
+      List<IndicatorRow> rows = new java.util.ArrayList<>(c.overall().indicators());
+      // 指标1: / / / — a satisfaction row marked 不适用, with a weight that would break the sum
+      rows.set(2, new IndicatorRow("SATISFACTION", "满意度指标", "指标1", "/", "/", d("40"), d("40"), null, null, Boolean.TRUE));
+      SelfEvaluationTable t = table(c.overall().funds(), rows.toArray(IndicatorRow[]::new));
+      Evaluation e = Evaluator.evaluate(new ReportContent(null, t, c.narrative(), List.of(), c.filling(), List.of()), T, 2022);
+      assertThat(e.overall().totalScore()).isEqualByComparingTo("90"); // 10 + 50 + 30, the N/A row's 40 not added
+      assertThat(e.suggestions()).doesNotContainKey("overall.indicators[2]");
+      assertThat(e.findings()).extracting(Finding::code, Finding::path).containsExactlyInAnyOrder(
+          org.assertj.core.groups.Tuple.tuple(FindingCode.WEIGHTS_NOT_100, "overall.indicators"), // 10 + 80 without it
+          org.assertj.core.groups.Tuple.tuple(FindingCode.INCOMPLETE, "overall.indicators")); // no satisfaction row left
+    }
   }
 
   @Test

@@ -123,6 +123,11 @@ class BrowserJourneyTest {
     fillRow(preparer, 1, "BENEFIT", "社会效益指标", "困难家庭得到帮扶", "≥95%", "96%", "20", "20");
     fillRow(preparer, 2, "SATISFACTION", "服务对象满意度指标", "服务对象满意度", "≥90%", "93%", "10", "10");
     preparer.fill("textarea[name='narrative[0].text']", "县计生协编制5人，实际在职5人。");
+    // The outline's required sections (六、七、八) and the whole filling block: without them the package is incomplete.
+    preparer.fill("textarea[name='narrative[5].text']", "走访慰问困难家庭240户，预算执行完毕。");
+    preparer.fill("textarea[name='narrative[6].text']", "无重大问题。");
+    preparer.fill("textarea[name='narrative[7].text']", "继续加强预算绩效管理。");
+    preparer.fill("input[name='filling.phone']", "13874763461");
     preparer.fill("input[name='filling.preparer']", "肖桂芳");
     preparer.fill("input[name='filling.date']", (YEAR + 1) + "-03-01");
     go(preparer, "#save");
