@@ -377,8 +377,14 @@ public class PackageWorkbook {
       row.getCell(IndicatorColumn.TARGET.column).setCellValue(Formats.text(i.target()));
       row.getCell(IndicatorColumn.ACTUAL.column).setCellValue(Formats.text(i.actual()));
       number(row, s.score, IndicatorColumn.WEIGHT.column, i.weight());
-      number(row, s.score, IndicatorColumn.SELF_SCORE.column, i.selfScore());
-      number(row, s.score, IndicatorColumn.REVIEW_SCORE.column, i.reviewScore());
+      if (i.counts()) {
+        number(row, s.score, IndicatorColumn.SELF_SCORE.column, i.selfScore());
+        number(row, s.score, IndicatorColumn.REVIEW_SCORE.column, i.reviewScore());
+      } else {
+        Cell cell = row.getCell(IndicatorColumn.SELF_SCORE.column);
+        cell.setCellValue(WorkbookLayout.NOT_APPLICABLE);
+        cell.setCellStyle(s.centered);
+      }
       row.getCell(IndicatorColumn.DEVIATION_REASON.column).setCellValue(Formats.text(i.deviationReason()));
       r++;
     }

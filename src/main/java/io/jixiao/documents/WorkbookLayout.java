@@ -82,6 +82,8 @@ public final class WorkbookLayout {
   public static final String PROJECT_NAME = "项目支出名称";
   public static final String PROJECT_CODE = "项目编码";
   public static final String SUPERVISOR = "主管部门";
+  /** In an indicator row's 得分 cell: the row is marked 不适用 (neither scored nor counted). */
+  public static final String NOT_APPLICABLE = "不适用";
   public static final String IMPLEMENTER = "实施单位";
 
   /** The funds block of a self-evaluation sheet; the label spans B–C. */
