@@ -23,9 +23,13 @@ class FindingRulesTest {
 
   private static final Template T = TestTemplates.NATIONAL_DEFAULT;
 
-  /** The findings of the rule under test: the partial packages here are incomplete, which {@link Completeness} tests. */
+  /**
+   * The findings of the rule under test: the partial packages here are incomplete and their tables
+   * not weighted by the template's first levels, which {@link Completeness} and {@link AcrossTables} test.
+   */
   private static List<Finding> findings(ReportContent c, int year) {
-    return Evaluator.evaluate(c, T, year).findings().stream().filter(f -> f.code() != FindingCode.INCOMPLETE).toList();
+    return Evaluator.evaluate(c, T, year).findings().stream()
+        .filter(f -> f.code() != FindingCode.INCOMPLETE && f.code() != FindingCode.LEVEL1_WEIGHT_DIFFERS).toList();
   }
 
   private static List<Finding> findings(ReportContent c) {
@@ -46,6 +50,92 @@ class FindingRulesTest {
   private static SelfEvaluationTable fullWith(IndicatorRow row) {
     SelfEvaluationTable t = Build.fullTable();
     return table(t.funds(), t.indicators().get(0), t.indicators().get(1), row);
+  }
+
+  @Nested
+  class AcrossTables {
+    List<Finding> across(ReportContent c) {
+      return Evaluator.evaluate(c, T, 2022).findings().stream().filter(f -> switch (f.code()) {
+        case PROJECT_ROWS_DIFFER, PROJECT_BUDGET_DIFFERS, NAME_DIFFERS, LEVEL1_WEIGHT_DIFFERS, STAFFING_DIFFERS -> true;
+        default -> false;
+      }).toList();
+    }
+
+    Project project(String code, String budget, String department, String supervisor, String tableBudget, String executed) {
+      SelfEvaluationTable table = new SelfEvaluationTable(null, supervisor, "新田县计划生育协会",
+          List.of(total(tableBudget, tableBudget, executed, "10", "10")), List.of(), List.of(), null, null);
+      return new Project(code, "专项" + code, new ProjectReport(d(budget), department, null, null, null, null, null, null), table);
+    }
+
+    ReportContent with(BasicDataTable basic, List<NarrativeSection> narrative, Project... projects) {
+      return new ReportContent(basic, null, narrative, List.of(projects), null, List.of());
+    }
+
+    BasicDataTable basic(Integer establishment, Integer inPost, CostRow... costs) {
+      return new BasicDataTable(establishment, inPost, List.of(costs), List.of(), null);
+    }
+
+    @Test
+    void theBasicDataProjectRowsMustMatchTheProjectTables() {
+      // 003: 附件1 二、项目支出小计 0 / 0 against 附件4 tables of 18万元 and 34.5万元
+      ReportContent off = with(basic(null, null, costRow(CostLine.PROJECT, "0", "0", "0")), List.of(),
+          project("P1", "180000", null, null, "180000", "180000"), project("P2", "345000", null, null, "345000", "345000"));
+      assertThat(across(off)).extracting(Finding::code, Finding::path).containsExactly(
+          org.assertj.core.groups.Tuple.tuple(FindingCode.PROJECT_ROWS_DIFFER, "basicData.costs[PROJECT].budget"),
+          org.assertj.core.groups.Tuple.tuple(FindingCode.PROJECT_ROWS_DIFFER, "basicData.costs[PROJECT].finalAccount"));
+      assertThat(across(off).get(0).severity()).isEqualTo(Severity.WARNING);
+      ReportContent ok = with(basic(null, null, costRow(CostLine.PROJECT, "0", "525000", "525000")), List.of(),
+          project("P1", "180000", null, null, "180000", "180000"), project("P2", "345000", null, null, "345000", "345000"));
+      assertThat(across(ok)).isEmpty();
+      // without a subtotal the project rows stand in for it
+      ReportContent items = with(basic(null, null, costRow(CostLine.PROJECT_ITEM, "0", "180000", "180000"),
+          costRow(CostLine.PROJECT_ITEM, "0", "345000", "340000")), List.of(),
+          project("P1", "180000", null, null, "180000", "180000"), project("P2", "345000", null, null, "345000", "345000"));
+      assertThat(across(items)).extracting(Finding::path).containsExactly("basicData.costs[PROJECT_ITEM#0].finalAccount");
+    }
+
+    @Test
+    void aProjectReportsBudgetMustMatchItsTable() {
+      assertThat(across(with(null, List.of(), project("P1", "180000", null, null, "200000", "180000"))))
+          .extracting(Finding::code, Finding::path).containsExactly(
+              org.assertj.core.groups.Tuple.tuple(FindingCode.PROJECT_BUDGET_DIFFERS, "projects[P1].report.budgetAmount"));
+      assertThat(across(with(null, List.of(), project("P1", "200000", null, null, "200000", "180000")))).isEmpty();
+    }
+
+    @Test
+    void theSupervisingDepartmentIsNamedAlikeInTheReportAndTheTable() {
+      // 003: 附件3 项目主管部门 新田县计划生育协会, 附件4 主管部门 新田县卫生健康局
+      assertThat(across(with(null, List.of(), project("P1", null, "新田县计划生育协会", "新田县卫生健康局", "1", "1"))))
+          .extracting(Finding::code, Finding::path).containsExactly(
+              org.assertj.core.groups.Tuple.tuple(FindingCode.NAME_DIFFERS, "projects[P1].table.supervisor"));
+      assertThat(across(with(null, List.of(), project("P1", null, "新田县 卫生健康局", "新田县卫生健康局", "1", "1")))).isEmpty();
+    }
+
+    @Test
+    void staffingInTheBasicDataMatchesTheNarrative() {
+      // 003: 附件1 编制 5, 附件5 现有参照公务员编制6名
+      ReportContent off = with(basic(5, 5), List.of(section("basic", "现有参照公务员编制6名，在职5人。")));
+      assertThat(across(off)).extracting(Finding::code, Finding::path).containsExactly(
+          org.assertj.core.groups.Tuple.tuple(FindingCode.STAFFING_DIFFERS, "basicData.establishment"));
+      assertThat(across(with(basic(6, 5), List.of(section("basic", "现有参照公务员编制6名，在职5人。"))))).isEmpty();
+      assertThat(across(with(basic(6, 4), List.of(section("basic", "编制6人，在岗人员5人"))))).extracting(Finding::path)
+          .containsExactly("basicData.staffInPost");
+    }
+
+    @Test
+    void eachFirstLevelsWeightsAddUpToTheTemplates() {
+      SelfEvaluationTable t = table(List.of(total("1000", "1000")),
+          new IndicatorRow("OUTPUT", null, "a", null, null, d("44"), null, null, null, null),
+          new IndicatorRow("OUTPUT", null, "b", null, null, d("2"), null, null, null, Boolean.TRUE), // 不适用: not counted
+          new IndicatorRow("BENEFIT", null, "c", null, null, d("30"), null, null, null, null));
+      assertThat(across(overall(t))).extracting(Finding::code, Finding::path, Finding::message).containsExactly(
+          org.assertj.core.groups.Tuple.tuple(FindingCode.LEVEL1_WEIGHT_DIFFERS, "overall.indicators",
+              "「产出指标」各行分值合计 44 分，模板规定为 50 分"));
+      SelfEvaluationTable ok = table(List.of(total("1000", "1000")),
+          new IndicatorRow("OUTPUT", null, "a", null, null, d("50"), null, null, null, null),
+          new IndicatorRow("BENEFIT", null, "c", null, null, d("30"), null, null, null, null));
+      assertThat(across(overall(ok))).isEmpty();
+    }
   }
 
   @Nested
