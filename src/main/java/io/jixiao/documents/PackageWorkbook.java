@@ -542,11 +542,20 @@ public class PackageWorkbook {
     merge(sheet, row.getRowNum(), row.getRowNum(), from, to);
   }
 
-  /** A numeric cell (money, score, rate); blank when there is no value. */
+  /**
+   * A numeric cell (money, score, rate); blank when there is no value. Excel keeps 15 significant
+   * digits: an amount with more (a 16-digit figure in 元 and fen) is written as its exact text
+   * instead of being rounded silently.
+   */
   private static void number(Row row, CellStyle style, int column, BigDecimal value) {
     Cell cell = row.getCell(column);
     cell.setCellStyle(style);
-    if (value != null) {
+    if (value == null) {
+      return;
+    }
+    if (value.stripTrailingZeros().precision() > WorkbookLayout.EXACT_DIGITS) {
+      cell.setCellValue(value.toPlainString());
+    } else {
       cell.setCellValue(value.doubleValue());
     }
   }

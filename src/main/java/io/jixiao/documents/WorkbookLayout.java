@@ -82,6 +82,12 @@ public final class WorkbookLayout {
   public static final String PROJECT_NAME = "项目支出名称";
   public static final String PROJECT_CODE = "项目编码";
   public static final String SUPERVISOR = "主管部门";
+  /**
+   * Significant digits a numeric cell holds exactly (Excel's limit). A number with more is written
+   * as text, its exact decimal (e.g. "123456789012345.67"); an importer reads both.
+   */
+  public static final int EXACT_DIGITS = 15;
+
   /** In an indicator row's 得分 cell: the row is marked 不适用 (neither scored nor counted). */
   public static final String NOT_APPLICABLE = "不适用";
   public static final String IMPLEMENTER = "实施单位";

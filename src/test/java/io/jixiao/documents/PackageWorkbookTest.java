@@ -125,6 +125,34 @@ class PackageWorkbookTest {
     }
   }
 
+  /** A figure beyond Excel's 15 digits stays exact, as text; one within them is a number. */
+  @org.junit.jupiter.api.Test
+  void figuresBeyondFifteenDigitsStayExact() throws IOException {
+    PublishedDocument base = DocumentFixtures.byName("003").document();
+    var c = base.content();
+    var t = c.overall();
+    List<FundsRow> funds = new ArrayList<>(t.funds());
+    FundsRow total = funds.get(0);
+    BigDecimal huge = new BigDecimal("123456789012345.67");
+    BigDecimal large = new BigDecimal("9876543210123.45");
+    funds.set(0, new FundsRow(total.line(), total.label(), huge, large, total.executed(), total.weight(),
+        total.selfScore(), total.reviewScore(), total.explanation()));
+    var table = new SelfEvaluationTable(t.title(), t.supervisor(), t.implementer(), funds, t.goals(), t.indicators(),
+        t.statedTotal(), t.statedGrade());
+    var content = new io.jixiao.form.ReportContent(c.basicData(), table, c.narrative(), c.projects(), c.filling(),
+        c.acknowledgements());
+    PublishedDocument d = new PublishedDocument(base.unitName(), base.unitCode(), base.region(), base.year(),
+        base.reportId(), base.version(), base.contentHash(), base.publishedAt(), base.publishedBy(),
+        base.financeApprovedAt(), content, base.template(),
+        io.jixiao.form.Evaluator.evaluate(content, base.template(), base.year()), base.signatures());
+    try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(WORKBOOK.render(d)))) {
+      Sheet sheet = wb.getSheet(WorkbookLayout.OVERALL_SHEET);
+      int r = find(sheet, FundsColumn.LABEL.column, WorkbookLayout.label(io.jixiao.form.FundsLine.TOTAL));
+      assertThat(text(sheet, r, FundsColumn.INITIAL_BUDGET.column)).isEqualTo("123456789012345.67");
+      assertNumber(sheet, r, FundsColumn.ADJUSTED_BUDGET.column, large);
+    }
+  }
+
   private static void checkCosts(Sheet sheet, List<CostRow> costs) {
     int r = find(sheet, CostColumn.LABEL.column, WorkbookLayout.COST_BLOCK) + 1;
     for (CostRow c : costs) {
