@@ -12,12 +12,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The official documents of a published version — the PDF and the Excel workbook the documents module
- * renders — made from the frozen package alone, so the same version always gives the same bytes and
- * the same SHA-256 (shown beside each download, and what {@code /public/verify} matches a file by).
+ * renders — made from the frozen package alone and stored as first rendered, so a version always has
+ * the same bytes and the same SHA-256 (shown beside each download, and what {@code /public/verify}
+ * matches a file by).
  */
 @Component
 public class PackageDocuments {
@@ -64,18 +66,43 @@ public class PackageDocuments {
   private final PackagePdf pdf;
   private final PackageWorkbook workbook;
   private final TemplateCatalog templates;
+  private final JdbcClient jdbc;
 
-  PackageDocuments(PackagePdf pdf, PackageWorkbook workbook, TemplateCatalog templates) {
+  PackageDocuments(PackagePdf pdf, PackageWorkbook workbook, TemplateCatalog templates, JdbcClient jdbc) {
     this.pdf = pdf;
     this.workbook = workbook;
     this.templates = templates;
+    this.jdbc = jdbc;
   }
 
+  /**
+   * The document as first rendered and stored ({@code published_document}, append-only): rendered
+   * once, on the first request for it, and served as stored from then on, so a later library, font or
+   * layout change never alters a file the public may hold. Two nodes rendering at once store one.
+   */
   Rendered render(PublishedPackage published, Kind kind) {
+    Optional<Rendered> stored = stored(published, kind);
+    if (stored.isPresent()) {
+      return stored.get();
+    }
     PublishedDocument document = document(published);
     byte[] bytes = kind == Kind.PDF ? pdf.render(document) : workbook.render(document);
     String name = kind == Kind.PDF ? PackagePdf.fileName(document) : PackageWorkbook.fileName(document);
-    return new Rendered(kind, bytes, sha256(bytes), name);
+    jdbc.sql("""
+        insert into jixiao.published_document (report_id, version, kind, file_name, bytes, sha256)
+        values (:report, :version, :kind, :name, :bytes, :sha256)
+        on conflict do nothing
+        """).param("report", published.reportId()).param("version", published.version()).param("kind", kind.name())
+        .param("name", name).param("bytes", bytes).param("sha256", sha256(bytes)).update();
+    return stored(published, kind).orElseThrow();
+  }
+
+  private Optional<Rendered> stored(PublishedPackage published, Kind kind) {
+    return jdbc.sql("select file_name, bytes, sha256 from jixiao.published_document where report_id = :report "
+            + "and version = :version and kind = :kind")
+        .param("report", published.reportId()).param("version", published.version()).param("kind", kind.name())
+        .query((rs, n) -> new Rendered(kind, rs.getBytes("bytes"), rs.getString("sha256").trim(), rs.getString("file_name")))
+        .optional();
   }
 
   List<Rendered> all(PublishedPackage published) {

@@ -104,6 +104,32 @@ class PublicDocumentsTest {
   }
 
   @Test
+  void aDocumentIsStoredAsFirstRenderedAndServedAsStored() {
+    String id = packages.createFilled(Packages.freshYear(jdbc));
+    packages.advanceTo(id, Stage.PUBLISHED);
+    int version = packages.version(id);
+    // Stored before anyone asks (as a file rendered by an earlier release would be): served as stored,
+    // never rendered again, and verifiable by its own hash.
+    byte[] earlier = "%PDF-1.7 rendered by an earlier release".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    String earlierHash = PackageDocuments.sha256(earlier);
+    jdbc.sql("insert into jixiao.published_document (report_id, version, kind, file_name, bytes, sha256) "
+            + "values (cast(:r as uuid), :v, 'PDF', 'earlier.pdf', :b, :h)")
+        .param("r", id).param("v", version).param("b", earlier).param("h", earlierHash).update();
+    EntityExchangeResult<byte[]> pdf = get("/public/reports/" + id + "/pdf");
+    assertThat(pdf.getResponseBody()).isEqualTo(earlier);
+    assertThat(pdf.getResponseHeaders().getETag()).isEqualTo("\"" + earlierHash + "\"");
+    assertThat(new String(get("/public/reports/" + id).getResponseBody(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains(earlierHash);
+    // The workbook was not stored yet: rendered once, stored, and the stored row is what is served next.
+    byte[] xlsx = get("/public/reports/" + id + "/xlsx").getResponseBody();
+    assertThat(jdbc.sql("select bytes from jixiao.published_document where report_id = cast(:r as uuid) and kind = 'XLSX'")
+        .param("r", id).query(byte[].class).single()).isEqualTo(xlsx);
+    assertThat(get("/public/reports/" + id + "/xlsx").getResponseBody()).isEqualTo(xlsx);
+    assertThat(jdbc.sql("select count(*) from jixiao.published_document where report_id = cast(:r as uuid)")
+        .param("r", id).query(Long.class).single()).isEqualTo(2);
+  }
+
+  @Test
   void anUnpublishedPackageHasNoDocuments() {
     String draft = packages.createFilled(Packages.freshYear(jdbc));
     for (String kind : List.of("pdf", "xlsx")) {
