@@ -2,7 +2,17 @@ package io.jixiao.documents;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
+import com.openhtmltopdf.pdfboxout.PagePosition;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.render.Box;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.pdmodel.PageMode;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -89,6 +99,7 @@ public class PackagePdf {
       PDDocument pdf = renderer.createPDFKeepOpen();
       try {
         fix(pdf, document);
+        bookmarks(pdf, renderer);
         ByteArrayOutputStream out = new ByteArrayOutputStream(256 * 1024);
         pdf.save(out);
         return out.toByteArray();
@@ -122,6 +133,28 @@ public class PackagePdf {
     ids.add(new COSString(id));
     pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
     pdf.setDocumentId(HexFormat.fromHexDigitsToLong(HexFormat.of().formatHex(id, 0, 7)));
+  }
+
+  /** An outline entry per part (封面, 附件1 … 附件5, 签字与公开记录) at the page it starts on. */
+  private static void bookmarks(PDDocument pdf, PdfBoxRenderer renderer) {
+    List<PagePosition<Box>> parts = new ArrayList<>(renderer.findPagePositionsByID(Pattern.compile("part-.*")));
+    parts.sort(Comparator.comparingInt((PagePosition<Box> p) -> p.getPageNo()).thenComparing(PagePosition::getId));
+    PDDocumentOutline outline = new PDDocumentOutline();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (PagePosition<Box> part : parts) {
+      if (!seen.add(part.getId()) || part.getElement().getElement() == null
+          || part.getPageNo() < 0 || part.getPageNo() >= pdf.getNumberOfPages()) {
+        continue; // a part running over several pages is found once per page: its first page counts
+      }
+      PDPageFitDestination destination = new PDPageFitDestination();
+      destination.setPage(pdf.getPage(part.getPageNo()));
+      PDOutlineItem item = new PDOutlineItem();
+      item.setTitle(part.getElement().getElement().getAttribute("data-bookmark"));
+      item.setDestination(destination);
+      outline.addLast(item);
+    }
+    pdf.getDocumentCatalog().setDocumentOutline(outline);
+    pdf.getDocumentCatalog().setPageMode(PageMode.USE_OUTLINES);
   }
 
   private static byte[] sha256(String s) {

@@ -5,6 +5,7 @@ import io.jixiao.documents.WorkbookLayout.CostColumn;
 import io.jixiao.documents.WorkbookLayout.FundsColumn;
 import io.jixiao.documents.WorkbookLayout.GoalColumn;
 import io.jixiao.documents.WorkbookLayout.IndicatorColumn;
+import io.jixiao.documents.WorkbookLayout.ProjectReportRow;
 import io.jixiao.documents.WorkbookLayout.StaffColumn;
 import io.jixiao.form.BasicDataTable;
 import io.jixiao.form.BuildingRow;
@@ -16,6 +17,7 @@ import io.jixiao.form.Goal;
 import io.jixiao.form.IndicatorRow;
 import io.jixiao.form.NarrativeSection;
 import io.jixiao.form.Project;
+import io.jixiao.form.ProjectReport;
 import io.jixiao.form.SelfEvaluationTable;
 import io.jixiao.form.Summary;
 import java.io.ByteArrayInputStream;
@@ -47,7 +49,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Excel workbook (.xlsx) of a published package: one sheet per table — 附件1 基本数据表, 附件2
- * 部门整体支出绩效自评表, one 附件4 per project, 附件5 the narrative — and a 公开信息 sheet with the
+ * 部门整体支出绩效自评表, 附件3 and 附件4 per project, 附件5 the narrative — and a 公开信息 sheet with the
  * publication and signature record. Cells follow {@link WorkbookLayout}; money (元) and scores are
  * numeric cells, header cells are merged as on the paper forms.
  *
@@ -68,6 +70,7 @@ public class PackageWorkbook {
   private static final int[] GRID_WIDTHS = {7, 12, 12, 30, 14, 14, 14, 10, 10, 28};
   private static final int BASIC_LABEL_WIDTH = 34;
   private static final int BASIC_WIDTH = 17;
+  private static final int REPORT_VALUE_WIDTH = 20;
 
   /** The media type to serve it with. */
   public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -101,6 +104,11 @@ public class PackageWorkbook {
             document.evaluation().overall(), document, true);
       }
       List<Project> projects = document.content().projects();
+      for (int i = 0; i < projects.size(); i++) {
+        if (projects.get(i) != null && projects.get(i).report() != null) {
+          projectReport(wb.createSheet(WorkbookLayout.projectReportSheet(i)), styles, projects.get(i), document);
+        }
+      }
       for (int i = 0; i < projects.size(); i++) {
         Project p = projects.get(i);
         if (p == null || p.table() == null) {
@@ -232,6 +240,54 @@ public class PackageWorkbook {
     }
   }
 
+  // ---- 附件3
+
+  private static void projectReport(Sheet sheet, Styles s, Project p, PublishedDocument d) {
+    int columns = 6;
+    title(sheet, s, d.year() + "年度项目支出绩效自评报告", columns);
+    ProjectReport report = p.report();
+    String name = Formats.text(p.name() != null ? p.name() : p.table() == null ? null : p.table().title());
+    int groupStart = -1;
+    String group = null;
+    for (ProjectReportRow field : ProjectReportRow.values()) {
+      Row row = row(sheet, s, field.row(), columns);
+      if (!field.group.equals(group)) {
+        if (group != null) {
+          merge(sheet, groupStart, field.row() - 1, 0, 0);
+        }
+        group = field.group;
+        groupStart = field.row();
+        block(row, s, field.group);
+      }
+      label(sheet, s, row, 1, 1, field.label);
+      String value = switch (field) {
+        case NAME -> name;
+        case BUDGET_AMOUNT -> null;
+        case DEPARTMENT -> report.department();
+        case PURPOSE -> report.purpose();
+        case MANAGEMENT -> report.management();
+        case GOALS_ACHIEVED -> report.goalsAchieved();
+        case PROBLEMS -> report.problems();
+        case IMPROVEMENTS -> report.improvements();
+        case OTHER -> report.other();
+      };
+      if (field == ProjectReportRow.BUDGET_AMOUNT) {
+        number(row, s.money, 2, report.budgetAmount());
+        merge(sheet, field.row(), field.row(), 2, columns - 1);
+      } else {
+        text(sheet, s, row, 2, columns - 1, value);
+        fit(row, lines(value, 4 * REPORT_VALUE_WIDTH));
+      }
+    }
+    merge(sheet, groupStart, ProjectReportRow.OTHER.row(), 0, 0);
+    filling(sheet, s, ProjectReportRow.OTHER.row() + 1, columns, d);
+    sheet.setColumnWidth(0, 14 * 256);
+    sheet.setColumnWidth(1, 26 * 256);
+    for (int c = 2; c < columns; c++) {
+      sheet.setColumnWidth(c, REPORT_VALUE_WIDTH * 256);
+    }
+  }
+
   // ---- 附件2 / 附件4
 
   private static void selfEvaluation(Sheet sheet, Styles s, int r, String fundsBlock, SelfEvaluationTable t,
@@ -321,8 +377,14 @@ public class PackageWorkbook {
       row.getCell(IndicatorColumn.TARGET.column).setCellValue(Formats.text(i.target()));
       row.getCell(IndicatorColumn.ACTUAL.column).setCellValue(Formats.text(i.actual()));
       number(row, s.score, IndicatorColumn.WEIGHT.column, i.weight());
-      number(row, s.score, IndicatorColumn.SELF_SCORE.column, i.selfScore());
-      number(row, s.score, IndicatorColumn.REVIEW_SCORE.column, i.reviewScore());
+      if (i.counts()) {
+        number(row, s.score, IndicatorColumn.SELF_SCORE.column, i.selfScore());
+        number(row, s.score, IndicatorColumn.REVIEW_SCORE.column, i.reviewScore());
+      } else {
+        Cell cell = row.getCell(IndicatorColumn.SELF_SCORE.column);
+        cell.setCellValue(WorkbookLayout.NOT_APPLICABLE);
+        cell.setCellStyle(s.centered);
+      }
       row.getCell(IndicatorColumn.DEVIATION_REASON.column).setCellValue(Formats.text(i.deviationReason()));
       r++;
     }
@@ -480,11 +542,20 @@ public class PackageWorkbook {
     merge(sheet, row.getRowNum(), row.getRowNum(), from, to);
   }
 
-  /** A numeric cell (money, score, rate); blank when there is no value. */
+  /**
+   * A numeric cell (money, score, rate); blank when there is no value. Excel keeps 15 significant
+   * digits: an amount with more (a 16-digit figure in 元 and fen) is written as its exact text
+   * instead of being rounded silently.
+   */
   private static void number(Row row, CellStyle style, int column, BigDecimal value) {
     Cell cell = row.getCell(column);
     cell.setCellStyle(style);
-    if (value != null) {
+    if (value == null) {
+      return;
+    }
+    if (value.stripTrailingZeros().precision() > WorkbookLayout.EXACT_DIGITS) {
+      cell.setCellValue(value.toPlainString());
+    } else {
       cell.setCellValue(value.doubleValue());
     }
   }

@@ -189,7 +189,9 @@ record PdfModel(
     List<Indicator> indicators = Rows.indicators(t, d.template()).stream()
         .map(i -> new Indicator(i.level1(), i.level1Span(), Formats.text(i.row().level2()), i.level2Span(),
             Formats.text(i.row().name()), Formats.text(i.row().target()), Formats.text(i.row().actual()),
-            Formats.score(i.row().weight()), Formats.score(i.row().selfScore()), Formats.score(i.row().reviewScore()),
+            Formats.score(i.row().weight()),
+            i.row().counts() ? Formats.score(i.row().selfScore()) : WorkbookLayout.NOT_APPLICABLE,
+            i.row().counts() ? Formats.score(i.row().reviewScore()) : "",
             Formats.text(i.row().deviationReason())))
         .toList();
     return new Table(attachment, title, heading, fundsBlock, funds, goals, indicators,

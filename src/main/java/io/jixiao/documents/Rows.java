@@ -76,7 +76,7 @@ final class Rows {
       int end = i;
       BigDecimal weight = BigDecimal.ZERO;
       while (end < rows.size() && key(rows.get(end).level1()).equals(level1)) {
-        if (rows.get(end).weight() != null) {
+        if (rows.get(end).weight() != null && rows.get(end).counts()) {
           weight = weight.add(rows.get(end).weight());
         }
         end++;
@@ -137,7 +137,7 @@ final class Rows {
     return key(section.key());
   }
 
-  /** 分值 of the whole table: the funds TOTAL row's weight plus every indicator weight. */
+  /** 分值 of the whole table: the funds TOTAL row's weight plus every counted indicator weight. */
   static BigDecimal totalWeight(SelfEvaluationTable table) {
     BigDecimal sum = BigDecimal.ZERO;
     if (table == null) {
@@ -149,7 +149,7 @@ final class Rows {
       }
     }
     for (IndicatorRow row : table.indicators()) {
-      if (row != null && row.weight() != null) {
+      if (row != null && row.weight() != null && row.counts()) { // 不适用 rows are not counted
         sum = sum.add(row.weight());
       }
     }

@@ -27,6 +27,40 @@ public final class WorkbookLayout {
   /** The publication record: unit, year, version, content hash, signatures. */
   public static final String PUBLICATION_SHEET = "公开信息";
 
+  /** 附件3 (项目支出绩效自评报告) of the n-th project (0-based): 附件3-1, 附件3-2, … */
+  public static String projectReportSheet(int index) {
+    return "附件3-" + (index + 1);
+  }
+
+  /**
+   * The rows of a 附件3 sheet, from row 1: the group label in column A (merged down its rows), the
+   * row label in column B, the value in column C (merged C–F; the budget a numeric cell in 元).
+   */
+  public enum ProjectReportRow {
+    NAME("部门概况", "专项名称"),
+    BUDGET_AMOUNT("部门概况", "年度预算金额（元）"),
+    DEPARTMENT("部门概况", "项目主管部门"),
+    PURPOSE("部门概况", "项目立项目的"),
+    MANAGEMENT("绩效情况", "项目支出管理和使用基本情况"),
+    GOALS_ACHIEVED("绩效情况", "项目绩效目标完成情况"),
+    PROBLEMS("存在的问题分析及改进措施", "存在的问题"),
+    IMPROVEMENTS("存在的问题分析及改进措施", "改进措施"),
+    OTHER("存在的问题分析及改进措施", "其他需要说明问题");
+
+    public final String group;
+    public final String label;
+
+    ProjectReportRow(String group, String label) {
+      this.group = group;
+      this.label = label;
+    }
+
+    /** The sheet row (0-based) this field sits in. */
+    public int row() {
+      return TITLE_ROW + 1 + ordinal();
+    }
+  }
+
   /** 附件4 of the n-th project (0-based): 附件4-1, 附件4-2, … */
   public static String projectSheet(int index) {
     return "附件4-" + (index + 1);
@@ -48,6 +82,14 @@ public final class WorkbookLayout {
   public static final String PROJECT_NAME = "项目支出名称";
   public static final String PROJECT_CODE = "项目编码";
   public static final String SUPERVISOR = "主管部门";
+  /**
+   * Significant digits a numeric cell holds exactly (Excel's limit). A number with more is written
+   * as text, its exact decimal (e.g. "123456789012345.67"); an importer reads both.
+   */
+  public static final int EXACT_DIGITS = 15;
+
+  /** In an indicator row's 得分 cell: the row is marked 不适用 (neither scored nor counted). */
+  public static final String NOT_APPLICABLE = "不适用";
   public static final String IMPLEMENTER = "实施单位";
 
   /** The funds block of a self-evaluation sheet; the label spans B–C. */

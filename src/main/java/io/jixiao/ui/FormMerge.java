@@ -67,7 +67,7 @@ final class FormMerge {
       JsonNode prior = result.get(name);
       if (typed.isString()) {
         String value = normalise(typed.asString());
-        if (prior != null && value.equals(shown(prior))) {
+        if (prior != null && (value.equals(shown(prior)) || sameNumber(prior, value))) {
           continue; // as the page showed it: the stored value stays, exactly
         }
         if (value.isEmpty()) {
@@ -209,6 +209,15 @@ final class FormMerge {
       return normalise(value.asString());
     }
     return null; // a group where the form has a value: no match, the form's value is read (and refused)
+  }
+
+  /** A number typed as the stored one, in another scale: 10.5 for 10.50, or a 万元 figure moved back to 元. */
+  private static boolean sameNumber(JsonNode prior, String typed) {
+    if (!prior.isNumber() || typed.length() > io.jixiao.form.Limits.MAX_DECIMAL_CHARS
+        || !typed.matches("[+-]?[0-9]*\\.?[0-9]+")) {
+      return false;
+    }
+    return new java.math.BigDecimal(typed).compareTo(prior.decimalValue()) == 0;
   }
 
   /** Browsers send a textarea's line breaks as CRLF, and the page trims what it reads. */

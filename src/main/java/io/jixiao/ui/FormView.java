@@ -83,6 +83,11 @@ class FormView {
         .toList();
   }
 
+  /** A stored 元 amount in the unit the editor shows money in. */
+  public String money(BigDecimal yuan, MoneyUnit unit) {
+    return (unit == null ? MoneyUnit.YUAN : unit).show(yuan);
+  }
+
   public String plain(BigDecimal value) {
     return value == null ? "" : value.toPlainString();
   }

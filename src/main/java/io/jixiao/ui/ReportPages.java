@@ -157,6 +157,8 @@ class ReportPages {
   }
 
   private FormMerge.Merged merge(UUID id, int baseVersion, ObjectNode tree, HttpServletRequest request) {
+    // Money typed in 万元 becomes 元 before anything compares or stores it.
+    MoneyUnit.parse(request.getParameter(MoneyUnit.FORM_FIELD), MoneyUnit.YUAN).toYuan(tree);
     JsonNode stored = json.valueToTree(reports.content(id, baseVersion));
     return FormMerge.over(stored, tree, request.getParameterValues(FormContent.ACKNOWLEDGEMENTS_SHOWN));
   }

@@ -37,6 +37,30 @@ class UiModel {
     return ids;
   }
 
+  /** 元 or 万元 for the editor's money fields: {@code ?money=WAN} switches and is remembered in a cookie. */
+  @ModelAttribute("moneyUnit")
+  MoneyUnit moneyUnit(jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+    String asked = request.getParameter(MoneyUnit.PARAMETER);
+    if (asked != null && request.getMethod().equals("GET")) {
+      MoneyUnit unit = MoneyUnit.parse(asked, MoneyUnit.YUAN);
+      jakarta.servlet.http.Cookie cookie = new jakarta.servlet.http.Cookie(MoneyUnit.COOKIE, unit.name());
+      cookie.setPath("/");
+      cookie.setHttpOnly(true);
+      cookie.setMaxAge(365 * 24 * 3600);
+      cookie.setAttribute("SameSite", "Lax");
+      response.addCookie(cookie);
+      return unit;
+    }
+    if (request.getCookies() != null) {
+      for (jakarta.servlet.http.Cookie cookie : request.getCookies()) {
+        if (cookie.getName().equals(MoneyUnit.COOKIE)) {
+          return MoneyUnit.parse(cookie.getValue(), MoneyUnit.YUAN);
+        }
+      }
+    }
+    return MoneyUnit.YUAN;
+  }
+
   @ModelAttribute("viewer")
   Viewer viewer() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

@@ -42,6 +42,64 @@ class DocumentsRobustnessTest {
     }
   }
 
+  /** A row marked 不适用 says so where its score would be, and its weight leaves the group's and the table's. */
+  @Test
+  void aNotApplicableRowIsMarkedAndNotCounted() throws IOException {
+    PublishedDocument base = DocumentFixtures.byName("004").document();
+    SelfEvaluationTable t = base.content().overall();
+    List<IndicatorRow> rows = new ArrayList<>(t.indicators());
+    IndicatorRow r = rows.get(1);
+    rows.set(1, new IndicatorRow(r.level1(), r.level2(), "本年无此项工作", "/", "/", r.weight(), null, null, null, true));
+    SelfEvaluationTable na = new SelfEvaluationTable(t.title(), t.supervisor(), t.implementer(), t.funds(), t.goals(),
+        rows, t.statedTotal(), t.statedGrade());
+    ReportContent c = base.content();
+    ReportContent content = new ReportContent(c.basicData(), na, c.narrative(), c.projects(), c.filling(), c.acknowledgements());
+    PublishedDocument d = new PublishedDocument(base.unitName(), base.unitCode(), base.region(), base.year(),
+        base.reportId(), base.version(), base.contentHash(), base.publishedAt(), base.publishedBy(),
+        base.financeApprovedAt(), content, base.template(), Evaluator.evaluate(content, base.template(), base.year()),
+        base.signatures());
+    java.math.BigDecimal weight = Rows.totalWeight(base.content().overall()).subtract(r.weight());
+    assertThat(Rows.totalWeight(na)).isEqualByComparingTo(weight);
+
+    try (PDDocument doc = Loader.loadPDF(new PackagePdf().render(d))) {
+      String flat = PackagePdfTest.flat(new PDFTextStripper().getText(doc));
+      assertThat(flat).contains("本年无此项工作//" + Formats.score(r.weight()) + "不适用")
+          .contains("总分" + Formats.score(weight) + Formats.score(d.evaluation().overall().totalScore()));
+    }
+    try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(new PackageWorkbook().render(d)))) {
+      var sheet = wb.getSheet(WorkbookLayout.OVERALL_SHEET);
+      int header = PackageWorkbookTest.find(sheet, 0, WorkbookLayout.INDICATORS_BLOCK);
+      assertThat(PackageWorkbookTest.text(sheet, header + 2, WorkbookLayout.IndicatorColumn.SELF_SCORE.column))
+          .isEqualTo(WorkbookLayout.NOT_APPLICABLE);
+      int total = PackageWorkbookTest.find(sheet, 0, WorkbookLayout.TOTAL_ROW);
+      PackageWorkbookTest.assertNumber(sheet, total, WorkbookLayout.IndicatorColumn.WEIGHT.column, weight);
+    }
+  }
+
+  /** One instance renders different packages at once (as the portal's threads would): each as rendered alone. */
+  @Test
+  void concurrentRendersDoNotMix() throws Exception {
+    List<DocumentFixtures.Fixture> fixtures = List.of(DocumentFixtures.byName("000"), DocumentFixtures.byName("003"),
+        DocumentFixtures.byName("004"));
+    PackagePdf shared = new PackagePdf();
+    PackageWorkbook sharedWorkbook = new PackageWorkbook();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(fixtures.size());
+    try {
+      List<java.util.concurrent.Future<byte[][]>> futures = new ArrayList<>();
+      for (DocumentFixtures.Fixture f : fixtures) {
+        futures.add(pool.submit(() -> new byte[][] {shared.render(f.document()), sharedWorkbook.render(f.document())}));
+      }
+      for (int i = 0; i < fixtures.size(); i++) {
+        byte[][] got = futures.get(i).get(5, java.util.concurrent.TimeUnit.MINUTES);
+        PublishedDocument d = fixtures.get(i).document();
+        assertThat(got[0]).as(fixtures.get(i).file()).isEqualTo(new PackagePdf().render(d));
+        assertThat(got[1]).as(fixtures.get(i).file()).isEqualTo(new PackageWorkbook().render(d));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** Another process (fresh identity hashes, another zone and locale) writes the same bytes. */
   @Test
   void anotherJvmWritesTheSameBytes() throws Exception {

@@ -72,6 +72,24 @@ class PackagePdfTest {
       int pages = pdf.getNumberOfPages();
       assertThat(flat).contains("第1页共" + pages + "页").contains("第" + pages + "页共" + pages + "页");
 
+      // The outline leads to each part, in order, the record last.
+      List<String> outline = new ArrayList<>();
+      List<Integer> outlinePages = new ArrayList<>();
+      var item = pdf.getDocumentCatalog().getDocumentOutline().getFirstChild();
+      for (; item != null; item = item.getNextSibling()) {
+        outline.add(item.getTitle());
+        outlinePages.add(((org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination)
+            item.getDestination()).retrievePageNumber());
+      }
+      assertThat(outlinePages.get(0)).isZero();
+      assertThat(outlinePages.get(outlinePages.size() - 1)).isEqualTo(pdf.getNumberOfPages() - 1);
+      assertThat(outlinePages).isSorted().doesNotHaveDuplicates();
+      assertThat(outline.get(0)).isEqualTo("封面与公开信息");
+      assertThat(outline).contains("附件2 部门整体支出绩效自评表").last().isEqualTo("签字与公开记录");
+      assertThat(outline).hasSize(3 + (d.content().basicData() == null ? 0 : 1) + (d.content().narrative().isEmpty() ? 0 : 1)
+          + (int) d.content().projects().stream().filter(p -> p.report() != null).count()
+          + (int) d.content().projects().stream().filter(p -> p.table() != null).count());
+
       String last = flat(lastPage(pdf));
       assertThat(last).contains("签字与公开记录").contains(d.contentHash()).contains("单位负责人签字张负责")
           .contains("财政复核通过王财政").contains("公开发布admin");
@@ -104,6 +122,9 @@ class PackagePdfTest {
     try (PDDocument pdf = Loader.loadPDF(first)) {
       assertThat(pdf.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(DocumentFixtures.PUBLISHED);
       assertThat(pdf.getDocumentInformation().getModificationDate().toInstant()).isEqualTo(DocumentFixtures.PUBLISHED);
+      // The properties name the package and the content's hash (a reader's hint; the file's own hash is the proof).
+      assertThat(pdf.getDocumentInformation().getTitle()).contains(fixture.unitName()).contains("绩效自评");
+      assertThat(pdf.getDocumentInformation().getSubject()).isEqualTo("SHA-256 " + fixture.document().contentHash());
     }
   }
 

@@ -51,6 +51,11 @@ class PackageWorkbookTest {
       }
       expectedSheets.add(WorkbookLayout.OVERALL_SHEET);
       for (int i = 0; i < d.content().projects().size(); i++) {
+        if (d.content().projects().get(i).report() != null) {
+          expectedSheets.add(WorkbookLayout.projectReportSheet(i));
+        }
+      }
+      for (int i = 0; i < d.content().projects().size(); i++) {
         expectedSheets.add(WorkbookLayout.projectSheet(i));
       }
       if (!d.content().narrative().isEmpty()) {
@@ -70,6 +75,16 @@ class PackageWorkbookTest {
         Sheet sheet = wb.getSheet(WorkbookLayout.projectSheet(i));
         assertThat(text(sheet, find(sheet, 0, WorkbookLayout.PROJECT_CODE), 2)).isEqualTo(p.code());
         checkTable(sheet, p.table(), Rows.projectSummary(d.evaluation(), p, i));
+        if (p.report() != null) {
+          Sheet report = wb.getSheet(WorkbookLayout.projectReportSheet(i));
+          int budget = WorkbookLayout.ProjectReportRow.BUDGET_AMOUNT.row();
+          assertThat(text(report, budget, 1)).isEqualTo(WorkbookLayout.ProjectReportRow.BUDGET_AMOUNT.label);
+          assertNumber(report, budget, 2, p.report().budgetAmount());
+          assertThat(text(report, WorkbookLayout.ProjectReportRow.PURPOSE.row(), 2))
+              .isEqualTo(p.report().purpose() == null ? "" : p.report().purpose().strip());
+          assertThat(merged(report, WorkbookLayout.ProjectReportRow.NAME.row(), 0))
+              .isEqualTo(new CellRangeAddress(1, 4, 0, 0));
+        }
       }
       Sheet publication = wb.getSheet(WorkbookLayout.PUBLICATION_SHEET);
       assertThat(text(publication, find(publication, 0, "公开内容 SHA-256"), 1)).isEqualTo(d.contentHash());
@@ -95,6 +110,7 @@ class PackageWorkbookTest {
       var core = wb.getProperties().getCoreProperties();
       assertThat(core.getCreated().toInstant()).isEqualTo(d.publishedAt());
       assertThat(core.getModified().toInstant()).isEqualTo(d.publishedAt());
+      assertThat(core.getIdentifier()).isEqualTo(d.contentHash());
     }
   }
 
@@ -106,6 +122,34 @@ class PackageWorkbookTest {
       int goals = find(sheet, 0, WorkbookLayout.GOALS_BLOCK);
       assertThat(sheet.getRow(goals + 1).getHeightInPoints()).isGreaterThan(150f);
       assertThat(sheet.getRow(goals).getHeightInPoints()).isLessThan(30f);
+    }
+  }
+
+  /** A figure beyond Excel's 15 digits stays exact, as text; one within them is a number. */
+  @org.junit.jupiter.api.Test
+  void figuresBeyondFifteenDigitsStayExact() throws IOException {
+    PublishedDocument base = DocumentFixtures.byName("003").document();
+    var c = base.content();
+    var t = c.overall();
+    List<FundsRow> funds = new ArrayList<>(t.funds());
+    FundsRow total = funds.get(0);
+    BigDecimal huge = new BigDecimal("123456789012345.67");
+    BigDecimal large = new BigDecimal("9876543210123.45");
+    funds.set(0, new FundsRow(total.line(), total.label(), huge, large, total.executed(), total.weight(),
+        total.selfScore(), total.reviewScore(), total.explanation()));
+    var table = new SelfEvaluationTable(t.title(), t.supervisor(), t.implementer(), funds, t.goals(), t.indicators(),
+        t.statedTotal(), t.statedGrade());
+    var content = new io.jixiao.form.ReportContent(c.basicData(), table, c.narrative(), c.projects(), c.filling(),
+        c.acknowledgements());
+    PublishedDocument d = new PublishedDocument(base.unitName(), base.unitCode(), base.region(), base.year(),
+        base.reportId(), base.version(), base.contentHash(), base.publishedAt(), base.publishedBy(),
+        base.financeApprovedAt(), content, base.template(),
+        io.jixiao.form.Evaluator.evaluate(content, base.template(), base.year()), base.signatures());
+    try (Workbook wb = WorkbookFactory.create(new ByteArrayInputStream(WORKBOOK.render(d)))) {
+      Sheet sheet = wb.getSheet(WorkbookLayout.OVERALL_SHEET);
+      int r = find(sheet, FundsColumn.LABEL.column, WorkbookLayout.label(io.jixiao.form.FundsLine.TOTAL));
+      assertThat(text(sheet, r, FundsColumn.INITIAL_BUDGET.column)).isEqualTo("123456789012345.67");
+      assertNumber(sheet, r, FundsColumn.ADJUSTED_BUDGET.column, large);
     }
   }
 

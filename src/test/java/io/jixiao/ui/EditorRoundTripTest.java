@@ -96,7 +96,9 @@ class EditorRoundTripTest {
         withFigures.incrementAndGet();
       }
 
-      saveFromPage(id, pageForm(id));
+      // Every other package is edited in 万元: shown divided by 10,000, typed back, stored in 元 unchanged.
+      MoneyUnit unit = i % 2 == 0 ? MoneyUnit.YUAN : MoneyUnit.WAN;
+      saveFromPage(id, pageForm(id, unit));
 
       JsonNode now = packages.preparer().get("/api/reports/{id}", id);
       assertThat(now.get("version").asInt()).as("seed %d: the page saved a new version", seed + i)
@@ -169,7 +171,14 @@ class EditorRoundTripTest {
   // --- the page as a browser sees it ---
 
   List<String[]> pageForm(String id) throws Exception {
-    return formOf(Jsoup.parse(render(get("/reports/{id}", id), List.of())));
+    return pageForm(id, MoneyUnit.YUAN);
+  }
+
+  List<String[]> pageForm(String id, MoneyUnit unit) throws Exception {
+    List<String[]> form = formOf(Jsoup.parse(render(get("/reports/{id}", id)
+        .cookie(new jakarta.servlet.http.Cookie(MoneyUnit.COOKIE, unit.name())), List.of())));
+    assertThat(form).as("the form names its money unit").anySatisfy(f -> assertThat(f).containsExactly("moneyUnit", unit.name()));
+    return form;
   }
 
   void saveFromPage(String id, List<String[]> form) throws Exception {
