@@ -14,6 +14,7 @@ import io.jixiao.shared.InvalidInput;
 import io.jixiao.shared.NotFound;
 import io.jixiao.unit.Unit;
 import io.jixiao.unit.UnitRepository;
+import io.jixiao.workflow.CycleDueDates;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,9 +41,11 @@ public class CycleAdministration {
   private final UnitRepository units;
   private final ReportService reports;
   private final CurrentUser user;
+  private final CycleDueDates running;
 
   CycleAdministration(CycleRepository cycles, TemplateCatalog templates, UnitRepository units, ReportService reports,
-      CurrentUser user) {
+      CurrentUser user, CycleDueDates running) {
+    this.running = running;
     this.cycles = cycles;
     this.templates = templates;
     this.units = units;
@@ -123,13 +126,17 @@ public class CycleAdministration {
     return new Opened(cycle, false, include(id, cycle.year(), included));
   }
 
-  /** Stores the cycle's new due dates; packages opened from now on take them. */
+  /**
+   * Stores the cycle's new due dates: packages opened from now on take them, the running lifecycles
+   * take them for the stages still ahead, and open tasks get their stage's new date.
+   */
   @Transactional
   public Cycle changeDueDates(long id, DueDates due) {
     requireAdmin();
     cycles.lock(id).orElseThrow(() -> notFound(id));
     checkDates(due);
     cycles.updateDueDates(id, due);
+    running.apply(id, due);
     return cycles.find(id).orElseThrow();
   }
 

@@ -3,5 +3,5 @@
  * template, units and due dates — which creates every included unit's draft package and its
  * lifecycle — adding units, changing due dates and closing a cycle. Administrators only.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"cycle", "report", "unit", "security", "shared", "web", "form"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"cycle", "report", "workflow", "unit", "security", "shared", "web", "form"})
 package io.jixiao.admin;

@@ -204,15 +204,35 @@ class CycleApiTest {
     http.get().uri("/api/cycles").exchange().expectStatus().isUnauthorized();
   }
 
+  static final String SIGN_VARIABLE = """
+      select v.long_ / 1000 from public.act_ru_variable v
+        join jixiao.lifecycle_process lp on lp.process_instance_id = v.proc_inst_id_
+        join jixiao.report r on r.id = lp.report_id
+       where r.unit_code = :u and r.year = 2030 and v.name_ = 'signDue' and v.execution_id_ = v.proc_inst_id_""";
+
+  long epoch(String sql) {
+    return jdbc.sql(sql).param("u", unit(1)).query(Long.class).single();
+  }
+
   @Test
   void aClosedCycleRefusesNewPackagesAndDueDatesChangeInOrderOnly() {
     long id = post(admin, "/api/cycles", openRequest(2030, "NATIONAL_DEFAULT", List.of(unit(1)), DUE), HttpStatus.CREATED)
         .get("id").asLong();
 
+    long draftDueBefore = epoch("select extract(epoch from t.due_date)::bigint from jixiao.open_task t where t.unit_code = :u and t.year = 2030");
+    long signVariableBefore = epoch(SIGN_VARIABLE);
     JsonNode changed = json.readTree(admin.put().uri("/api/cycles/" + id + "/due-dates").contentType(MediaType.APPLICATION_JSON)
         .body(dueDates("2031-04-30", "2031-05-07", "2031-05-21", "2031-06-05", "2031-06-25")).exchange()
         .expectStatus().isOk().expectBody().returnResult().getResponseBody());
     assertThat(changed.get("dueDates").get("draft").asString()).isEqualTo("2031-04-30");
+    long thirtyDays = 30L * 86_400;
+    assertThat(epoch("select extract(epoch from t.due_date)::bigint from jixiao.open_task t where t.unit_code = :u and t.year = 2030"))
+        .as("the open DRAFT task moves from 2031-03-31 to 2031-04-30").isEqualTo(draftDueBefore + thirtyDays);
+    assertThat(epoch("""
+        select extract(epoch from a.due_date_)::bigint from public.act_ru_task a
+          join jixiao.open_task t on t.task_id = a.id_ where t.unit_code = :u and t.year = 2030"""))
+        .as("the engine's task too").isEqualTo(draftDueBefore + thirtyDays);
+    assertThat(epoch(SIGN_VARIABLE)).as("the stage still ahead takes the new date").isEqualTo(signVariableBefore + thirtyDays);
     admin.put().uri("/api/cycles/" + id + "/due-dates").contentType(MediaType.APPLICATION_JSON)
         .body(dueDates("2031-04-30", "2031-05-07", "2031-05-21", "2031-06-05", "2031-01-01")).exchange()
         .expectStatus().isBadRequest();
