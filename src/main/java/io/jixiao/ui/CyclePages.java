@@ -55,6 +55,9 @@ class CyclePages {
       }
     }
     model.addAttribute("regions", regions.values());
+    Map<String, String> regionNames = new LinkedHashMap<>();
+    regions.values().forEach(r -> regionNames.put(r.code(), r.name()));
+    model.addAttribute("regionNames", regionNames);
     int year = LocalDate.now().getYear() - 1;
     model.addAttribute("defaultYear", year);
     LocalDate draft = LocalDate.of(year + 1, 3, 31);

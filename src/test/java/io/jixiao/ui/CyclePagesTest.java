@@ -55,6 +55,8 @@ class CyclePagesTest {
     String before = page(ADMIN, "/admin/cycles", 200);
     assertThat(before).contains("评价周期管理").contains("value=\"" + region + "-u1\"").contains("href=\"/admin/cycles\"");
     assertThat(before).doesNotContain("<script>").doesNotContain(" onclick=");
+    assertThat(page(ADMIN, "/admin/cycles?lang=en", 200)).contains("Evaluation cycles").contains("Open a cycle")
+        .doesNotContain("??");
 
     mvc.perform(post("/admin/cycles").with(csrf()).with(authentication(ADMIN))
             .param("regionCode", region).param("year", "2040").param("templateCode", "NATIONAL_DEFAULT")
@@ -76,7 +78,7 @@ class CyclePagesTest {
     int row = after.indexOf("id=\"cycle-" + id + "\"");
     assertThat(row).isPositive();
     String tr = after.substring(row, after.indexOf("</tr>", row));
-    assertThat(tr).contains(region).contains("2040").contains("2041-04-21").contains("15 天")
+    assertThat(tr).contains(region + "区").contains("2040").contains("2041-04-21").contains("15 天")
         .contains("<td class=\"unit-count\">2</td>").contains("/admin/cycles/" + id + "/close");
 
     mvc.perform(post("/admin/cycles/{id}/close", id).with(csrf()).with(authentication(ADMIN)))
