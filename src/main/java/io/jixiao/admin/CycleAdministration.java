@@ -99,18 +99,15 @@ public class CycleAdministration {
       throw new NotFound("模板 " + templateCode + " 不存在");
     }
     List<String> included = checkUnits(unitCodes, regionCode);
-    Cycle existing = cycles.find(regionCode, year, templateCode).flatMap(c -> cycles.lock(c.id())).orElse(null);
-    if (existing != null && existing.closed()) {
-      throw closed(existing);
+    // Refusals after this point still write nothing: the transaction rolls back.
+    Long inserted = cycles.find(regionCode, year, templateCode).isPresent() ? null
+        : cycles.insertIfAbsent(regionCode, year, templateCode, due, days, user.username()).orElse(null);
+    Cycle cycle = cycles.find(regionCode, year, templateCode).flatMap(c -> cycles.lock(c.id())).orElseThrow();
+    if (cycle.closed()) {
+      throw closed(cycle);
     }
-    checkNotInOtherCycle(included, year, existing == null ? -1 : existing.id());
-    long id;
-    try {
-      id = existing == null ? cycles.insert(regionCode, year, templateCode, due, days, user.username()) : existing.id();
-    } catch (DuplicateKeyException raced) {
-      throw new Conflict("cycle-exists", regionCode + " " + year + " 年度的评价周期正在由他人开启，请重试");
-    }
-    return new Opened(cycles.find(id).orElseThrow(), existing == null, include(id, year, included));
+    checkNotInOtherCycle(included, year, cycle.id());
+    return new Opened(cycle, inserted != null, include(cycle.id(), year, included));
   }
 
   /** Adds units to an open cycle and creates their draft packages; units already in it are left as they are. */

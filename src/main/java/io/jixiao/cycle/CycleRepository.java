@@ -109,20 +109,24 @@ public class CycleRepository {
     return found;
   }
 
-  /** Opens a cycle that lists its units; {@link #addUnits} adds them. */
-  public long insert(String regionCode, int year, String templateCode, DueDates due, int publicationDays,
+  /**
+   * Opens a cycle that lists its units ({@link #addUnits} adds them); empty if the region already has
+   * one for that year and template (a concurrent opening waits for the other to commit, then finds it).
+   */
+  public Optional<Long> insertIfAbsent(String regionCode, int year, String templateCode, DueDates due, int publicationDays,
       String openedBy) {
     return jdbc.sql("""
         insert into jixiao.cycle (region_code, year, template_code, draft_due, sign_due, guidance_due, review_due,
                                   publish_due, all_units, publication_days, opened_by)
         values (:region, :year, :template, :draft, :sign, :guidance, :review, :publish, false, :days, :by)
+        on conflict (region_code, year, template_code) do nothing
         returning id
         """)
         .param("region", regionCode).param("year", year).param("template", templateCode)
         .param("draft", due.draft()).param("sign", due.sign()).param("guidance", due.guidance())
         .param("review", due.review()).param("publish", due.publish()).param("days", publicationDays)
         .param("by", openedBy)
-        .query(Long.class).single();
+        .query(Long.class).optional();
   }
 
   /**

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jixiao.support.ApiTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.jixiao.support.TestTokens;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -141,6 +147,36 @@ class CycleApiTest {
     }
     assertThat(mine).isNotNull();
     assertThat(mine.get("unitCount").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void concurrentOpeningsOfTheSameCycleMakeOneCycleAndOnePackagePerUnit() throws Exception {
+    Map<String, Object> request = openRequest(2030, "NATIONAL_DEFAULT", List.of(unit(1), unit(2), unit(3)), DUE);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        calls.add(pool.submit(() -> {
+          start.await();
+          return admin.post().uri("/api/cycles").contentType(MediaType.APPLICATION_JSON).body(request).exchange()
+              .returnResult().getStatus().value();
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Integer> call : calls) {
+        statuses.add(call.get(120, TimeUnit.SECONDS));
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(201, 200, 200, 200);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(cycles()).isEqualTo(1);
+    for (String u : List.of(unit(1), unit(2), unit(3))) {
+      assertThat(packages(u, 2030)).isEqualTo(1);
+      assertThat(processes(u, 2030)).isEqualTo(1);
+    }
   }
 
   @Test
