@@ -204,6 +204,26 @@ class CycleApiTest {
   }
 
   @Test
+  void malformedRequestsAreProblemDetailsAndWriteNothing() {
+    for (String body : List.of("{", "[]", "{\"regionCode\":\"" + region + "\",\"year\":\"abc\"}",
+        "{\"regionCode\":\"" + region + "\",\"year\":99999999999,\"templateCode\":\"NATIONAL_DEFAULT\"}")) {
+      byte[] response = admin.post().uri("/api/cycles").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+          .expectStatus().isBadRequest().expectBody().returnResult().getResponseBody();
+      assertThat(json.readTree(response).get("type").asString()).startsWith("urn:jixiao:problem:");
+    }
+    Map<String, Object> noDates = openRequest(2030, "NATIONAL_DEFAULT", List.of(unit(1)), null);
+    post(admin, "/api/cycles", noDates, HttpStatus.BAD_REQUEST);
+    Map<String, Object> tooLate = openRequest(2030, "NATIONAL_DEFAULT", List.of(unit(1)), DUE);
+    tooLate.put("publicationDeadlineDays", 366);
+    post(admin, "/api/cycles", tooLate, HttpStatus.BAD_REQUEST);
+    admin.get().uri("/api/cycles/not-a-number").exchange().expectStatus().isBadRequest();
+    admin.get().uri("/api/cycles/987654321").exchange().expectStatus().isNotFound();
+    post(admin, "/api/cycles/987654321/close", Map.of(), HttpStatus.NOT_FOUND);
+    assertThat(cycles()).isZero();
+    assertThat(packages(unit(1), 2030)).isZero();
+  }
+
+  @Test
   void aUnitAlreadyInAnotherCycleOfTheYearIsAConflictAndNothingIsWritten() {
     jdbc.sql("insert into jixiao.template (code, name, definition) select :c, name, definition from jixiao.template where code = 'NATIONAL_DEFAULT'")
         .param("c", region.toUpperCase() + "_T").update();
