@@ -59,6 +59,14 @@ public class TemplateCatalog {
     return loaded;
   }
 
+  /** Every stored template's code and name, by code. */
+  public Map<String, String> names() {
+    Map<String, String> names = new java.util.LinkedHashMap<>();
+    jdbc.sql("select code, name from jixiao.template order by code")
+        .query((rs, i) -> names.put(rs.getString(1), rs.getString(2))).list();
+    return names;
+  }
+
   public Template get(String code) {
     return find(code).orElseThrow(() -> new IllegalStateException("unknown template " + code));
   }

@@ -126,7 +126,7 @@ class DemoPackages implements ApplicationRunner {
     Map<Stage, Integer> made = new EnumMap<>(Stage.class);
     for (DemoContent.Fixture fixture : fixtures()) {
       Unit unit = unitsByCode.get(fixture.unitCode());
-      Optional<Cycle> cycle = unit == null ? Optional.empty() : cycles.find(unit.regionCode(), fixture.year());
+      Optional<Cycle> cycle = unit == null ? Optional.empty() : cycles.findForUnit(unit.code(), unit.regionCode(), fixture.year());
       if (cycle.isEmpty()) {
         log.info("Demo packages: no unit or open cycle for fixture {} {}, skipped", fixture.unitCode(), fixture.year());
         continue;
@@ -142,7 +142,7 @@ class DemoPackages implements ApplicationRunner {
     }
     for (DemoPlan plan : DemoPlan.ALL) {
       Unit unit = unitsByCode.get(plan.unitCode());
-      Optional<Cycle> cycle = unit == null ? Optional.empty() : cycles.find(unit.regionCode(), plan.year());
+      Optional<Cycle> cycle = unit == null ? Optional.empty() : cycles.findForUnit(unit.code(), unit.regionCode(), plan.year());
       if (cycle.isEmpty() || !cycle.get().templateCode().equals("NATIONAL_DEFAULT")) {
         log.info("Demo packages: no unit or national-default cycle for {} {}, skipped", plan.unitCode(), plan.year());
         continue;

@@ -41,6 +41,14 @@ class ReportRepository {
         .param("unit", unitCode).param("year", year).query(Boolean.class).single();
   }
 
+  java.util.Map<String, Long> cyclesOf(java.util.Collection<String> unitCodes, int year) {
+    java.util.Map<String, Long> found = new java.util.LinkedHashMap<>();
+    jdbc.sql("select unit_code, cycle_id from jixiao.report where year = :year and unit_code = any(:codes)")
+        .param("year", year).param("codes", unitCodes.toArray(String[]::new))
+        .query((rs, i) -> found.put(rs.getString(1), rs.getLong(2))).list();
+    return found;
+  }
+
   List<Report> list(UnitScope scope, Integer year, String unitCode) {
     StringBuilder sql = new StringBuilder(SELECT_REPORT).append(" where true");
     var statement = new java.util.LinkedHashMap<String, Object>();

@@ -57,8 +57,11 @@ public class ReportService {
     Unit unit = units.find(unitCode, currentUser.unitScope())
         .orElseThrow(() -> new NotFound("单位 " + unitCode + " 不存在"));
     lifecycle.checkMayOpen(unitCode);
-    Cycle cycle = cycles.find(unit.regionCode(), year)
+    Cycle cycle = cycles.findForUnit(unitCode, unit.regionCode(), year)
         .orElseThrow(() -> new Conflict("no-cycle", unit.regionName() + " " + year + " 年度评价周期尚未开启"));
+    if (cycle.closed()) {
+      throw new Conflict("cycle-closed", unit.regionName() + " " + year + " 年度评价周期已关闭，不能再创建报告");
+    }
     if (reports.exists(unitCode, year)) {
       throw duplicate(unit, year);
     }
@@ -128,6 +131,11 @@ public class ReportService {
 
   public Stage stageOf(Report report) {
     return lifecycle.stageOf(report);
+  }
+
+  /** Of these units, those that already have a package for the year, with the package's cycle. */
+  public Map<String, Long> packagesOf(java.util.Collection<String> unitCodes, int year) {
+    return reports.cyclesOf(unitCodes, year);
   }
 
   /** The caller's packages with their stages, in two queries whatever their number. */
