@@ -152,6 +152,7 @@ class PerformanceBenchTest {
     List<String> jvm = new ArrayList<>(List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError"));
     if (JFR) {
       Files.createDirectories(OUT);
+      jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
       jvm.add("-XX:StartFlightRecording=filename=" + OUT.resolve("node.jfr").toAbsolutePath() + ",settings=profile,dumponexit=true");
     }
     node.jvmOptions(jvm.toArray(String[]::new));
