@@ -69,6 +69,11 @@ final class DemoContent {
                    {"line":"GENERAL_BUDGET","label":"一般公共预算","initialBudget":%s,"adjustedBudget":%s,"executed":%s}],
           "goals":[%s],
           "indicators":[%s]},
+         "narrative":[
+           {"key":"basic","title":"一、基本情况","text":"本单位为演示单位，年度预算执行完毕。"},
+           {"key":"performance","title":"六、部门整体支出绩效情况","text":"各项绩效指标均已完成。"},
+           {"key":"problems","title":"七、存在的问题及原因分析","text":"无重大问题。"},
+           {"key":"improvements","title":"八、下一步改进措施","text":"继续加强预算绩效管理。"}],
          "filling":{"preparer":"演示填表人","phone":"0746-0000000","date":"%d-03-01"}}
         """.formatted(json.writeValueAsString(unit.name()), amount, amount, amount, amount, amount, amount, goals,
         indicators, year + 1);

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens evaluation cycles for the demo regions (from db/demo) so a fresh local run has work to do.
- * 新田县 2022 uses the template its 附件4 tables follow; everything else the national default.
+ * 新田县 2022 uses the template its 附件4 tables follow, 藁城区 its own outline (seed 001); everything else the
+ * national default.
  */
 @Component
 @Order(1)
@@ -38,7 +39,8 @@ class DemoData implements ApplicationRunner {
     int lastYear = Year.now().getValue() - 1;
     for (String region : regions) {
       for (int year = 2021; year <= lastYear + 1; year++) {
-        String template = region.equals("xintian") && year == 2022 ? "COST_SEPARATE" : "NATIONAL_DEFAULT";
+        String template = region.equals("xintian") && year == 2022 ? "COST_SEPARATE"
+            : region.equals("gaocheng") ? "GAOCHENG_OUTLINE" : "NATIONAL_DEFAULT";
         cycles.open(region, year, template);
       }
     }

@@ -66,7 +66,7 @@ final class BasicDataRules {
       }
     }
     BigDecimal total = value.apply(costs.get(totalIndex));
-    if (present && sum.compareTo(total) != 0) {
+    if (present && !Rounding.agrees(total, sum)) {
       findings.error(FindingCode.SUM_MISMATCH, Paths.costRow(costs, totalIndex) + "." + field,
           partsName + name + "合计 " + yuan(sum) + "，与" + label(costs.get(totalIndex)) + " " + yuan(total) + "不符");
     }

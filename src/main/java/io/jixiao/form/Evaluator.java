@@ -43,6 +43,8 @@ public final class Evaluator {
     BasicDataRules.check(c.basicData(), findings);
     NarrativeRules.check(c, year, findings);
     checkFillingDate(c.filling(), year, findings);
+    CrossTableRules.check(c, t, findings);
+    CompletenessRules.check(c, t, findings);
 
     return new Evaluation(overall, Collections.unmodifiableMap(projects),
         Collections.unmodifiableMap(suggestions), findings.sorted());

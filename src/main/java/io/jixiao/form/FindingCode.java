@@ -26,5 +26,17 @@ public enum FindingCode {
   /** 表中所写等级与总分不符 */
   STATED_GRADE_MISMATCH,
   /** 报告文字中的数字与表格不符 */
-  NARRATIVE_FIGURE_MISMATCH
+  NARRATIVE_FIGURE_MISMATCH,
+  /** 必填部分未填（完整性） */
+  INCOMPLETE,
+  /** 基本数据表项目支出与项目自评表不符 */
+  PROJECT_ROWS_DIFFER,
+  /** 项目自评报告预算与项目自评表不符 */
+  PROJECT_BUDGET_DIFFERS,
+  /** 同一主管部门名称前后不一致 */
+  NAME_DIFFERS,
+  /** 一级指标分值合计与模板不符 */
+  LEVEL1_WEIGHT_DIFFERS,
+  /** 编制、在职人数与报告文字不符 */
+  STAFFING_DIFFERS
 }

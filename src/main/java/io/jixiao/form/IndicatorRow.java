@@ -1,5 +1,6 @@
 package io.jixiao.form;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -18,6 +19,7 @@ import java.math.BigDecimal;
  * @param weight          分值
  * @param selfScore       得分 the unit entered
  * @param reviewScore     复核得分 entered by the finance reviewer
+ * @param notApplicable   不适用: true for a row the unit marks N/A (not scored, not counted)
  * @param deviationReason 偏差原因分析及改进措施
  */
 public record IndicatorRow(
@@ -29,4 +31,12 @@ public record IndicatorRow(
     @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal weight,
     @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal selfScore,
     @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2) BigDecimal reviewScore,
-    @Size(max = 4000) String deviationReason) {}
+    @Size(max = 4000) String deviationReason,
+    // Absent unless marked, so content from before the field existed keeps its bytes and its hash.
+    @JsonInclude(JsonInclude.Include.NON_NULL) Boolean notApplicable) {
+
+  /** False for a row marked 不适用 (the seeds' "指标1: / / /"), which is neither scored nor counted. */
+  public boolean counts() {
+    return !Boolean.TRUE.equals(notApplicable);
+  }
+}

@@ -40,7 +40,7 @@ final class NarrativeRules {
     String label = figure.label() == null ? "" : figure.label().strip();
     if (amount != null && !figure.parts().isEmpty()) {
       BigDecimal sum = figure.parts().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-      if (sum.compareTo(amount) != 0) {
+      if (!Rounding.agrees(amount, sum)) {
         StringBuilder listed = new StringBuilder();
         for (BigDecimal part : figure.parts()) {
           listed.append(listed.length() == 0 ? "" : " + ").append(num(part.movePointLeft(4)));

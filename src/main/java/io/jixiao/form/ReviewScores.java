@@ -83,7 +83,7 @@ public final class ReviewScores {
         review = checked(scores.remove(path), row.weight(), path);
       }
       indicators.add(new IndicatorRow(row.level1(), row.level2(), row.name(), row.target(), row.actual(), row.weight(),
-          row.selfScore(), review, row.deviationReason()));
+          row.selfScore(), review, row.deviationReason(), row.notApplicable()));
     }
     return new SelfEvaluationTable(table.title(), table.supervisor(), table.implementer(), funds, table.goals(),
         indicators, table.statedTotal(), table.statedGrade());

@@ -49,6 +49,9 @@ final class TableRules {
     List<IndicatorRow> rows = table.indicators();
     for (int i = 0; i < rows.size(); i++) {
       IndicatorRow row = rows.get(i);
+      if (!row.counts()) {
+        continue; // 不适用: neither scored nor counted
+      }
       total = Scoring.sum(total, row.selfScore());
       review = Scoring.sum(review, row.reviewScore() != null ? row.reviewScore() : row.selfScore());
       reviewed |= row.reviewScore() != null;
@@ -182,16 +185,16 @@ final class TableRules {
     }
     if (total != null) {
       String totalPath = Paths.fundsRow(path, funds, funds.indexOf(total)) + "." + column;
-      if (sources.present && sources.total.compareTo(value.apply(total)) != 0) {
+      if (sources.present && !Rounding.agrees(value.apply(total), sources.total)) {
         findings.error(FindingCode.SUM_MISMATCH, totalPath, "按收入性质分各项" + columnName + "合计 "
             + yuan(sources.total) + "，与资金总额 " + yuan(value.apply(total)) + "不符");
       }
-      if (nature.present && nature.total.compareTo(value.apply(total)) != 0) {
+      if (nature.present && !Rounding.agrees(value.apply(total), nature.total)) {
         findings.error(FindingCode.SUM_MISMATCH, totalPath, "按支出性质分（基本支出 + 项目支出）" + columnName + "合计 "
             + yuan(nature.total) + "，与资金总额 " + yuan(value.apply(total)) + "不符");
       }
     }
-    if (basic != null && basicParts.present && basicParts.total.compareTo(value.apply(basic)) != 0) {
+    if (basic != null && basicParts.present && !Rounding.agrees(value.apply(basic), basicParts.total)) {
       findings.error(FindingCode.SUM_MISMATCH, Paths.fundsRow(path, funds, funds.indexOf(basic)) + "." + column,
           "人员类、运转类公用经费、其他运转类" + columnName + "合计 " + yuan(basicParts.total) + "，与基本支出 "
               + yuan(value.apply(basic)) + "不符");
@@ -221,11 +224,12 @@ final class TableRules {
   // ---- table level ----
 
   private void checkWeights(BigDecimal executionWeight) {
-    if (table.indicators().isEmpty()) {
+    List<IndicatorRow> applicable = table.indicators().stream().filter(r -> r.counts()).toList();
+    if (applicable.isEmpty()) {
       return;
     }
     BigDecimal indicators = BigDecimal.ZERO;
-    for (IndicatorRow row : table.indicators()) {
+    for (IndicatorRow row : applicable) {
       indicators = indicators.add(nz(row.weight()));
     }
     BigDecimal total = executionWeight.add(indicators);

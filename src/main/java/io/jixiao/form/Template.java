@@ -33,6 +33,11 @@ public record Template(
   /** A grade applies from {@code min} (inclusive) up to the next band's min. */
   public record GradeBand(Grade grade, BigDecimal min) {}
 
-  /** A numbered section of the narrative report. */
-  public record OutlineSection(String key, String title, String titleEn) {}
+  /** A numbered section of the narrative report; a required one must have text before submission. */
+  public record OutlineSection(String key, String title, String titleEn, Boolean required) {
+
+    public boolean mustBeFilled() {
+      return Boolean.TRUE.equals(required);
+    }
+  }
 }

@@ -92,6 +92,22 @@ class SecurityConfiguration {
     return http.build();
   }
 
+  /**
+   * The open data API of the disclosure module ({@code /public/api/**}): anonymous reads of published
+   * data, no session, no login redirect, the API's headers. Read-only (every call is a GET), so no CSRF.
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain publicApi(HttpSecurity http) throws Exception {
+    http.securityMatcher("/public/api/**")
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .csrf(csrf -> csrf.disable())
+        .headers(SecurityHeaders.api());
+    return http.build();
+  }
+
   @Bean
   @Order(2)
   SecurityFilterChain web(HttpSecurity http, ClientRegistrationRepository registrations,

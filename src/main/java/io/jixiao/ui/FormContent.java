@@ -3,7 +3,6 @@ package io.jixiao.ui;
 import io.jixiao.form.Limits;
 import io.jixiao.form.ReportContent;
 import io.jixiao.web.Problems;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,9 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The editor's form fields ({@code overall.indicators[2].weight}) as package content: the fields
- * become a JSON tree that Jackson reads into the same records the API takes, so the browser and
- * the API share one model and one set of checks. Blank fields are absent; rows left wholly blank
- * are dropped.
+ * become a JSON tree, {@link FormMerge} lays it over the version the page showed, and Jackson reads
+ * the result into the same records the API takes, so the browser and the API share one model and
+ * one set of checks. Blank fields stay in the tree as {@code ""} (a field cleared on the page).
  */
 final class FormContent {
 
@@ -30,6 +29,11 @@ final class FormContent {
   private static final int MAX_DEPTH = 6;
   /** Form fields that are not package content. */
   private static final List<String> CONTENT_ROOTS = List.of("basicData", "overall", "narrative", "projects", "filling");
+  /** The form field naming a list the page shows ({@code overall.indicators}). */
+  static final String LISTS = "lists";
+  /** The form field naming a finding whose acknowledgement box the page shows. */
+  static final String ACKNOWLEDGEMENTS_SHOWN = "ackShown";
+  private static final int MAX_LISTS = 1000;
 
   private FormContent() {}
 
@@ -40,9 +44,16 @@ final class FormContent {
       if (CONTENT_ROOTS.stream().noneMatch(r -> name.equals(r) || name.startsWith(r + ".") || name.startsWith(r + "["))) {
         continue;
       }
-      String value = entry.getValue().length == 0 ? "" : entry.getValue()[0].trim();
-      if (!value.isEmpty()) {
-        put(root, name, value);
+      put(root, name, entry.getValue().length == 0 ? "" : entry.getValue()[0]);
+    }
+    // The lists the page shows, so that one emptied on the page (every row removed) is empty, not kept.
+    String[] lists = parameters.getOrDefault(LISTS, new String[0]);
+    if (lists.length > MAX_LISTS) {
+      throw refused(LISTS, "超出上限（最多 " + MAX_LISTS + " 个）");
+    }
+    for (String list : lists) {
+      if (CONTENT_ROOTS.stream().anyMatch(r -> list.equals(r) || list.startsWith(r + "."))) {
+        ensureList(root, list);
       }
     }
     ArrayNode acknowledgements = root.putArray("acknowledgements");
@@ -53,7 +64,43 @@ final class FormContent {
     for (String key : acks) {
       acknowledgements.addObject().put("findingKey", key);
     }
-    return (ObjectNode) compact(root);
+    return root;
+  }
+
+  /** An empty list at {@code path} if there is none yet; a path through rows the form does not have is ignored. */
+  private static void ensureList(ObjectNode root, String path) {
+    String[] parts = path.split("\\.", -1);
+    if (parts.length > MAX_DEPTH) {
+      throw refused(path, "层级过深");
+    }
+    ObjectNode node = root;
+    for (int i = 0; i < parts.length; i++) {
+      Matcher m = TOKEN.matcher(parts[i]);
+      if (!m.matches()) {
+        return;
+      }
+      JsonNode child = node.get(m.group(1));
+      boolean last = i == parts.length - 1;
+      if (last) {
+        if (m.group(2) == null && child == null) {
+          node.putArray(m.group(1));
+        }
+        return;
+      }
+      if (m.group(2) == null) {
+        child = child == null ? node.putObject(m.group(1)) : child;
+      } else {
+        String digits = m.group(2);
+        if (!(child instanceof ArrayNode array) || digits.length() > 6 || Integer.parseInt(digits) >= array.size()) {
+          return;
+        }
+        child = array.get(Integer.parseInt(digits));
+      }
+      if (!(child instanceof ObjectNode object)) {
+        return;
+      }
+      node = object;
+    }
   }
 
   static ReportContent read(JsonMapper json, ObjectNode tree) {
@@ -128,37 +175,5 @@ final class FormContent {
     String shown = path.length() > 100 ? path.substring(0, 100) + "…" : path;
     return Problems.problem(HttpStatus.BAD_REQUEST, "invalid-form", "表单无效 Invalid form",
         "表单字段 " + shown + " 无效：" + why, Map.of("field", shown));
-  }
-
-  /** Drops holes left by removed rows, blank rows, and fixed lines nobody filled in. */
-  private static JsonNode compact(JsonNode node) {
-    if (node instanceof ArrayNode array) {
-      ArrayNode result = JsonNodeFactory.instance.arrayNode();
-      for (JsonNode item : array) {
-        if (!item.isNull() && !onlyLine(item)) {
-          result.add(compact(item));
-        }
-      }
-      return result;
-    }
-    if (node instanceof ObjectNode object) {
-      ObjectNode result = JsonNodeFactory.instance.objectNode();
-      for (var property : object.properties()) {
-        result.set(property.getKey(), compact(property.getValue()));
-      }
-      return result;
-    }
-    return node;
-  }
-
-  private static boolean onlyLine(JsonNode item) {
-    if (!(item instanceof ObjectNode object)) {
-      return false;
-    }
-    List<String> names = new ArrayList<>();
-    object.propertyNames().forEach(names::add);
-    // Fixed funds and cost lines and outline sections are always on the form; untouched, they are
-    // not content. An indicator row keeps its level1 so a row just added stays on the page.
-    return names.stream().allMatch(n -> n.equals("line") || n.equals("label") || n.equals("key") || n.equals("title"));
   }
 }

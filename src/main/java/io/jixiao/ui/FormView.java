@@ -40,6 +40,23 @@ class FormView {
     return items;
   }
 
+  /**
+   * The stored row a rendered row comes from (its index in the version the editor laid over), for the
+   * form's {@code origin} field: the row's own index when the page shows a stored version, the merge's
+   * record when it shows unsaved content, none for a row the preparer added.
+   */
+  public Integer origin(java.util.Map<String, Integer> origins, String listPath, List<?> rows, Object row) {
+    if (row == null || rows == null) {
+      return null;
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i) == row) {
+        return origins == null ? Integer.valueOf(i) : origins.get(listPath + "[" + i + "]");
+      }
+    }
+    return null;
+  }
+
   public NarrativeSection section(ReportContent content, String key) {
     return content.narrative().stream().filter(s -> key.equals(s.key())).findFirst().orElse(null);
   }

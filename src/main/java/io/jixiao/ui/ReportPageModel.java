@@ -50,6 +50,13 @@ class ReportPageModel {
     if (!model.containsAttribute("unsaved")) {
       model.addAttribute("unsaved", false);
     }
+    // The version the editor's rows come from, and (unsaved) which stored row each came from.
+    if (!model.containsAttribute("base")) {
+      model.addAttribute("base", version);
+    }
+    if (!model.containsAttribute("origins")) {
+      model.addAttribute("origins", null);
+    }
     // One read of where the package stands; its stage is the one the page shows.
     var state = lifecycle.state(report, content);
     Stage stage = state.stage();

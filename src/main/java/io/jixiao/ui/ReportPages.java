@@ -12,9 +12,12 @@ import io.jixiao.workflow.Permissions;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import io.jixiao.web.Problems;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -76,25 +80,32 @@ class ReportPages {
 
   /**
    * The editor's one form: {@code op} is {@code save}, or a row operation ({@code add:overall.indicators},
-   * {@code remove:overall.indicators[2]}, {@code up:…}, {@code down:…}) that re-renders unsaved.
+   * {@code remove:overall.indicators[2]}, {@code up:…}, {@code down:…}) that re-renders unsaved. The form
+   * is laid over the version it was rendered from ({@code base}; {@code version} is the one the
+   * preparer last saw, for the stale check), so nothing the page does not show is lost.
    */
   @PostMapping("/reports/{id}/edit")
-  String edit(@PathVariable UUID id, @RequestParam int version, @RequestParam(defaultValue = "save") String op,
-      HttpServletRequest request, Model model, RedirectAttributes redirect) {
+  String edit(@PathVariable UUID id, @RequestParam int version, @RequestParam(required = false) Integer base,
+      @RequestParam(defaultValue = "save") String op, HttpServletRequest request, Model model,
+      RedirectAttributes redirect) {
     Report report = reports.find(id);
+    int baseVersion = baseVersion(report, base == null ? version : base);
     ObjectNode tree = FormContent.tree(request.getParameterMap());
     if (!op.equals("save")) {
       RowOperations.apply(tree, op);
     }
+    FormMerge.Merged merged = merge(id, baseVersion, tree, request);
     ReportContent content;
     try {
-      content = FormContent.read(json, tree);
+      content = FormContent.read(json, merged.content());
     } catch (JacksonException e) {
       model.addAttribute("formError", e.getOriginalMessage());
       ReportSnapshot latest = reports.snapshot(id);
-      pageModel.fill(model, report, latest.content(), latest.evaluation(), version);
+      pageModel.fill(model, report, latest.content(), latest.evaluation(), latest.version().version());
       return "report";
     }
+    model.addAttribute("base", baseVersion);
+    model.addAttribute("origins", merged.origins());
     Set<ConstraintViolation<ReportContent>> violations = validator.validate(content);
     if (!op.equals("save") || !violations.isEmpty()) {
       model.addAttribute("unsaved", true);
@@ -109,7 +120,8 @@ class ReportPages {
       redirect.addFlashAttribute("noticeArg", saved.latestVersion());
       return "redirect:/reports/" + id;
     } catch (StaleVersion e) {
-      // Someone saved first: keep what this user typed, and show the newer version beside it.
+      // Someone saved first: keep what this user typed, and show the newer version beside it. The
+      // next save is checked against the newer version, still laid over the one this form came from.
       ReportSnapshot latest = reports.snapshot(id);
       model.addAttribute("conflict", latest);
       model.addAttribute("conflictEvaluation", latest.evaluation());
@@ -125,10 +137,13 @@ class ReportPages {
 
   /** Live totals, suggested scores and findings for what is in the form, unsaved. */
   @PostMapping("/reports/{id}/preview")
-  String preview(@PathVariable UUID id, HttpServletRequest request, Model model) {
+  String preview(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+      @RequestParam(required = false) Integer base, HttpServletRequest request, Model model) {
     Report report = reports.find(id);
+    int baseVersion = baseVersion(report, base != null ? base : version != null ? version : report.latestVersion());
     try {
-      ReportContent content = FormContent.read(json, FormContent.tree(request.getParameterMap()));
+      FormMerge.Merged merged = merge(id, baseVersion, FormContent.tree(request.getParameterMap()), request);
+      ReportContent content = FormContent.read(json, merged.content());
       model.addAttribute("unsaved", true);
       pageModel.fill(model, report, content, reports.preview(id, content), report.latestVersion());
       model.addAttribute("oob", true);
@@ -139,5 +154,19 @@ class ReportPages {
       pageModel.fill(model, report, saved.content(), saved.evaluation(), report.latestVersion());
     }
     return "fragments/report-parts :: live";
+  }
+
+  private FormMerge.Merged merge(UUID id, int baseVersion, ObjectNode tree, HttpServletRequest request) {
+    JsonNode stored = json.valueToTree(reports.content(id, baseVersion));
+    return FormMerge.over(stored, tree, request.getParameterValues(FormContent.ACKNOWLEDGEMENTS_SHOWN));
+  }
+
+  /** The version a form was rendered from: one of the package's own. */
+  private static int baseVersion(Report report, int base) {
+    if (base < 1 || base > report.latestVersion()) {
+      throw Problems.problem(HttpStatus.BAD_REQUEST, "invalid-form", "表单无效 Invalid form",
+          "表单字段 base 无效：不是本报告的版本", Map.of("field", "base"));
+    }
+    return base;
   }
 }

@@ -34,7 +34,7 @@ class BackupRestoreTest {
 
   /** Everything Jixiao keeps, and the engine's records of user steps. */
   static final List<String> TABLES = List.of("jixiao.report", "jixiao.report_version", "jixiao.audit_event",
-      "jixiao.signature", "jixiao.approval", "jixiao.publication", "jixiao.review_comment", "jixiao.open_task",
+      "jixiao.signature", "jixiao.approval", "jixiao.publication", "jixiao.published_package", "jixiao.review_comment", "jixiao.open_task",
       "jixiao.cycle", "jixiao.unit", "jixiao.template", "public.act_re_procdef", "public.act_ru_task",
       "public.act_hi_procinst", "public.act_hi_taskinst");
 

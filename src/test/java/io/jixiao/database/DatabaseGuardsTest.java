@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DatabaseGuardsTest {
 
-  static final List<String> APPEND_ONLY = List.of("report_version", "audit_event", "signature", "approval", "publication");
+  static final List<String> APPEND_ONLY = List.of("report_version", "audit_event", "signature", "approval", "publication",
+      "published_package");
 
   @Autowired RestTestClient http;
   @Autowired JsonMapper json;

@@ -77,6 +77,20 @@ class DemoPackagesTest {
   }
 
   @Test
+  void thePublishedDemoPackageIsFrozenForThePublicAsItWasPublished() {
+    var published = jdbc.sql("select report_id, version, content_hash from jixiao.publication")
+        .query((rs, n) -> List.of(rs.getString(1), rs.getInt(2), rs.getString(3))).list();
+    assertThat(published).isNotEmpty();
+    var frozen = jdbc.sql("select report_id, version, content_hash from jixiao.published_package")
+        .query((rs, n) -> List.of(rs.getString(1), rs.getInt(2), rs.getString(3))).list();
+    assertThat(frozen).containsExactlyInAnyOrderElementsOf(published);
+    var report = java.util.UUID.fromString((String) published.get(0).get(0));
+    assertThat(publicReports.newest(report).contentHash()).isEqualTo(published.get(0).get(2));
+  }
+
+  @Autowired io.jixiao.disclosure.PublicReports publicReports;
+
+  @Test
   void fixturesAreDraftsWithTheirFindingsAndTheReturnedPackageCarriesComments() {
     RunAs.run("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"), () -> {
       Map<Integer, Report> byYear = reports.list(null, "xintian-jsx").stream()

@@ -14,20 +14,20 @@ final class Build {
   }
 
   static IndicatorRow row(String target, String actual, String weight, String self) {
-    return new IndicatorRow("OUTPUT", "数量指标", "指标", target, actual, d(weight), d(self), null, null);
+    return new IndicatorRow("OUTPUT", "数量指标", "指标", target, actual, d(weight), d(self), null, null, null);
   }
 
   static IndicatorRow row(String target, String actual, String weight, String self, String reason) {
-    return new IndicatorRow("OUTPUT", "数量指标", "指标", target, actual, d(weight), d(self), null, reason);
+    return new IndicatorRow("OUTPUT", "数量指标", "指标", target, actual, d(weight), d(self), null, reason, null);
   }
 
   static IndicatorRow reviewed(IndicatorRow r, String review) {
     return new IndicatorRow(r.level1(), r.level2(), r.name(), r.target(), r.actual(), r.weight(), r.selfScore(),
-        d(review), r.deviationReason());
+        d(review), r.deviationReason(), r.notApplicable());
   }
 
   static IndicatorRow cost(String target, String actual, String weight, String self) {
-    return new IndicatorRow("OUTPUT", "成本指标", "成本", target, actual, d(weight), d(self), null, null);
+    return new IndicatorRow("OUTPUT", "成本指标", "成本", target, actual, d(weight), d(self), null, null, null);
   }
 
   static FundsRow funds(FundsLine line, String initial, String adjusted, String executed) {

@@ -13,6 +13,7 @@ import static io.jixiao.form.Build.total;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Nested;
@@ -22,8 +23,13 @@ class FindingRulesTest {
 
   private static final Template T = TestTemplates.NATIONAL_DEFAULT;
 
+  /**
+   * The findings of the rule under test: the partial packages here are incomplete and their tables
+   * not weighted by the template's first levels, which {@link Completeness} and {@link AcrossTables} test.
+   */
   private static List<Finding> findings(ReportContent c, int year) {
-    return Evaluator.evaluate(c, T, year).findings();
+    return Evaluator.evaluate(c, T, year).findings().stream()
+        .filter(f -> f.code() != FindingCode.INCOMPLETE && f.code() != FindingCode.LEVEL1_WEIGHT_DIFFERS).toList();
   }
 
   private static List<Finding> findings(ReportContent c) {
@@ -44,6 +50,166 @@ class FindingRulesTest {
   private static SelfEvaluationTable fullWith(IndicatorRow row) {
     SelfEvaluationTable t = Build.fullTable();
     return table(t.funds(), t.indicators().get(0), t.indicators().get(1), row);
+  }
+
+  @Nested
+  class AcrossTables {
+    List<Finding> across(ReportContent c) {
+      return Evaluator.evaluate(c, T, 2022).findings().stream().filter(f -> switch (f.code()) {
+        case PROJECT_ROWS_DIFFER, PROJECT_BUDGET_DIFFERS, NAME_DIFFERS, LEVEL1_WEIGHT_DIFFERS, STAFFING_DIFFERS -> true;
+        default -> false;
+      }).toList();
+    }
+
+    Project project(String code, String budget, String department, String supervisor, String tableBudget, String executed) {
+      SelfEvaluationTable table = new SelfEvaluationTable(null, supervisor, "新田县计划生育协会",
+          List.of(total(tableBudget, tableBudget, executed, "10", "10")), List.of(), List.of(), null, null);
+      return new Project(code, "专项" + code, new ProjectReport(d(budget), department, null, null, null, null, null, null), table);
+    }
+
+    ReportContent with(BasicDataTable basic, List<NarrativeSection> narrative, Project... projects) {
+      return new ReportContent(basic, null, narrative, List.of(projects), null, List.of());
+    }
+
+    BasicDataTable basic(Integer establishment, Integer inPost, CostRow... costs) {
+      return new BasicDataTable(establishment, inPost, List.of(costs), List.of(), null);
+    }
+
+    @Test
+    void theBasicDataProjectRowsMustMatchTheProjectTables() {
+      // 003: 附件1 二、项目支出小计 0 / 0 against 附件4 tables of 18万元 and 34.5万元
+      ReportContent off = with(basic(null, null, costRow(CostLine.PROJECT, "0", "0", "0")), List.of(),
+          project("P1", "180000", null, null, "180000", "180000"), project("P2", "345000", null, null, "345000", "345000"));
+      assertThat(across(off)).extracting(Finding::code, Finding::path).containsExactly(
+          org.assertj.core.groups.Tuple.tuple(FindingCode.PROJECT_ROWS_DIFFER, "basicData.costs[PROJECT].budget"),
+          org.assertj.core.groups.Tuple.tuple(FindingCode.PROJECT_ROWS_DIFFER, "basicData.costs[PROJECT].finalAccount"));
+      assertThat(across(off).get(0).severity()).isEqualTo(Severity.WARNING);
+      ReportContent ok = with(basic(null, null, costRow(CostLine.PROJECT, "0", "525000", "525000")), List.of(),
+          project("P1", "180000", null, null, "180000", "180000"), project("P2", "345000", null, null, "345000", "345000"));
+      assertThat(across(ok)).isEmpty();
+      // without a subtotal the project rows stand in for it
+      ReportContent items = with(basic(null, null, costRow(CostLine.PROJECT_ITEM, "0", "180000", "180000"),
+          costRow(CostLine.PROJECT_ITEM, "0", "345000", "340000")), List.of(),
+          project("P1", "180000", null, null, "180000", "180000"), project("P2", "345000", null, null, "345000", "345000"));
+      assertThat(across(items)).extracting(Finding::path).containsExactly("basicData.costs[PROJECT_ITEM#0].finalAccount");
+    }
+
+    @Test
+    void aProjectReportsBudgetMustMatchItsTable() {
+      assertThat(across(with(null, List.of(), project("P1", "180000", null, null, "200000", "180000"))))
+          .extracting(Finding::code, Finding::path).containsExactly(
+              org.assertj.core.groups.Tuple.tuple(FindingCode.PROJECT_BUDGET_DIFFERS, "projects[P1].report.budgetAmount"));
+      assertThat(across(with(null, List.of(), project("P1", "200000", null, null, "200000", "180000")))).isEmpty();
+    }
+
+    @Test
+    void theSupervisingDepartmentIsNamedAlikeInTheReportAndTheTable() {
+      // 003: 附件3 项目主管部门 新田县计划生育协会, 附件4 主管部门 新田县卫生健康局
+      assertThat(across(with(null, List.of(), project("P1", null, "新田县计划生育协会", "新田县卫生健康局", "1", "1"))))
+          .extracting(Finding::code, Finding::path).containsExactly(
+              org.assertj.core.groups.Tuple.tuple(FindingCode.NAME_DIFFERS, "projects[P1].table.supervisor"));
+      assertThat(across(with(null, List.of(), project("P1", null, "新田县 卫生健康局", "新田县卫生健康局", "1", "1")))).isEmpty();
+    }
+
+    @Test
+    void staffingInTheBasicDataMatchesTheNarrative() {
+      // 003: 附件1 编制 5, 附件5 现有参照公务员编制6名
+      ReportContent off = with(basic(5, 5), List.of(section("basic", "现有参照公务员编制6名，在职5人。")));
+      assertThat(across(off)).extracting(Finding::code, Finding::path).containsExactly(
+          org.assertj.core.groups.Tuple.tuple(FindingCode.STAFFING_DIFFERS, "basicData.establishment"));
+      assertThat(across(with(basic(6, 5), List.of(section("basic", "现有参照公务员编制6名，在职5人。"))))).isEmpty();
+      assertThat(across(with(basic(6, 4), List.of(section("basic", "编制6人，在岗人员5人"))))).extracting(Finding::path)
+          .containsExactly("basicData.staffInPost");
+    }
+
+    @Test
+    void eachFirstLevelsWeightsAddUpToTheTemplates() {
+      SelfEvaluationTable t = table(List.of(total("1000", "1000")),
+          new IndicatorRow("OUTPUT", null, "a", null, null, d("44"), null, null, null, null),
+          new IndicatorRow("OUTPUT", null, "b", null, null, d("2"), null, null, null, Boolean.TRUE), // 不适用: not counted
+          new IndicatorRow("BENEFIT", null, "c", null, null, d("30"), null, null, null, null));
+      assertThat(across(overall(t))).extracting(Finding::code, Finding::path, Finding::message).containsExactly(
+          org.assertj.core.groups.Tuple.tuple(FindingCode.LEVEL1_WEIGHT_DIFFERS, "overall.indicators",
+              "「产出指标」各行分值合计 44 分，模板规定为 50 分"));
+      SelfEvaluationTable ok = table(List.of(total("1000", "1000")),
+          new IndicatorRow("OUTPUT", null, "a", null, null, d("50"), null, null, null, null),
+          new IndicatorRow("BENEFIT", null, "c", null, null, d("30"), null, null, null, null));
+      assertThat(across(overall(ok))).isEmpty();
+    }
+  }
+
+  @Nested
+  class Completeness {
+    List<Finding> incomplete(ReportContent c) {
+      return Evaluator.evaluate(c, T, 2022).findings().stream().filter(f -> f.code() == FindingCode.INCOMPLETE).toList();
+    }
+
+    /** The overall table with one row per first level, the required sections and the filling block. */
+    ReportContent complete() {
+      SelfEvaluationTable t = table(List.of(total("1000.00", "1000.00")),
+          new IndicatorRow("OUTPUT", "数量指标", "走访", "=3次", "3次", d("50"), d("50"), null, null, null),
+          new IndicatorRow("BENEFIT", "社会效益指标", "帮扶", "≥95%", "98%", d("30"), d("30"), null, null, null),
+          new IndicatorRow("SATISFACTION", "满意度指标", "满意度", "≥90%", "96%", d("10"), d("10"), null, null, null));
+      return new ReportContent(null, t, List.of(section("basic", "基本情况"), section("performance", "绩效情况"),
+          section("problems", "问题"), section("improvements", "措施")), List.of(),
+          new Filling("肖桂芳", "13874763461", java.time.LocalDate.of(2023, 3, 1)), List.of());
+    }
+
+    @Test
+    void anEmptyPackageNamesEveryMissingPartAsAnError() {
+      List<Finding> missing = incomplete(ReportContent.empty());
+      assertThat(missing).allMatch(f -> f.severity() == Severity.ERROR);
+      assertThat(missing).extracting(Finding::path).containsExactlyInAnyOrder("overall", "narrative[basic]",
+          "narrative[performance]", "narrative[problems]", "narrative[improvements]", "filling");
+      assertThat(missing.stream().filter(f -> f.path().equals("filling")).findFirst().orElseThrow().message())
+          .contains("填表人").contains("联系电话").contains("填报日期");
+    }
+
+    @Test
+    void aCompletePackageIsSilent() {
+      assertThat(incomplete(complete())).isEmpty();
+      assertThat(Evaluator.evaluate(complete(), T, 2022).findings()).isEmpty();
+    }
+
+    @Test
+    void aTableNeedsItsFundsTotalAndARowPerFirstLevel() {
+      ReportContent c = complete();
+      SelfEvaluationTable t = table(List.of(funds(FundsLine.GENERAL_BUDGET, "1000", "1000", "1000")),
+          c.overall().indicators().get(0));
+      ReportContent partial = new ReportContent(null, t, c.narrative(), List.of(
+          new Project("P1", "流出人口专项", null, null)), c.filling(), List.of());
+      assertThat(incomplete(partial)).extracting(Finding::path, Finding::message).containsExactlyInAnyOrder(
+          org.assertj.core.groups.Tuple.tuple("overall.funds[TOTAL]", "部门整体支出绩效自评表的资金总额（全年预算数、全年执行数）未填"),
+          org.assertj.core.groups.Tuple.tuple("overall.indicators", "部门整体支出绩效自评表至少须有一项「效益指标」（不适用的行不算）；"
+              + "部门整体支出绩效自评表至少须有一项「满意度指标」（不适用的行不算）"), // one finding per path, messages joined
+          org.assertj.core.groups.Tuple.tuple("projects[P1].table", "缺少项目「流出人口专项」的绩效自评表"));
+    }
+
+    @Test
+    void aBlankRequiredSectionIsMissingAndAnOptionalOneIsNot() {
+      ReportContent c = complete();
+      List<NarrativeSection> sections = new java.util.ArrayList<>(c.narrative());
+      sections.set(2, section("problems", "  "));
+      sections.remove(3);
+      ReportContent partial = new ReportContent(null, c.overall(), sections, List.of(), c.filling(), List.of());
+      assertThat(incomplete(partial)).extracting(Finding::path)
+          .containsExactlyInAnyOrder("narrative[problems]", "narrative[improvements]");
+    }
+
+    @Test
+    void notApplicableRowsAreNeitherScoredNorCountedNorEnoughForTheirGroup() {
+      ReportContent c = complete();
+      List<IndicatorRow> rows = new java.util.ArrayList<>(c.overall().indicators());
+      // 指标1: / / / — a satisfaction row marked 不适用, with a weight that would break the sum
+      rows.set(2, new IndicatorRow("SATISFACTION", "满意度指标", "指标1", "/", "/", d("40"), d("40"), null, null, Boolean.TRUE));
+      SelfEvaluationTable t = table(c.overall().funds(), rows.toArray(IndicatorRow[]::new));
+      Evaluation e = Evaluator.evaluate(new ReportContent(null, t, c.narrative(), List.of(), c.filling(), List.of()), T, 2022);
+      assertThat(e.overall().totalScore()).isEqualByComparingTo("90"); // 10 + 50 + 30, the N/A row's 40 not added
+      assertThat(e.suggestions()).doesNotContainKey("overall.indicators[2]");
+      assertThat(e.findings()).extracting(Finding::code, Finding::path).containsExactlyInAnyOrder(
+          org.assertj.core.groups.Tuple.tuple(FindingCode.WEIGHTS_NOT_100, "overall.indicators"), // 10 + 80 without it
+          org.assertj.core.groups.Tuple.tuple(FindingCode.INCOMPLETE, "overall.indicators")); // no satisfaction row left
+    }
   }
 
   @Test
@@ -184,6 +350,27 @@ class FindingRulesTest {
           costRow(CostLine.PROJECT_ITEM, "0", "180000", "180000"), costRow(CostLine.PROJECT_ITEM, "0", "345000", "345000")));
       assertThat(withCode(projects, "SUM_MISMATCH")).extracting(Finding::path)
           .containsExactly("basicData.costs[PROJECT].budget");
+    }
+
+    @Test
+    void aTotalTheFormRoundedIsNoMismatch() {
+      // 001: 各项项目预算共为21.2万元, the five projects 7.821 + 4.51 + 3.952 + 2 + 2.92 = 21.203万元
+      ReportContent rounded = Build.narrative(ReportContent.empty(), section("general-budget", "",
+          figure("项目预算", "212000", null, "78210", "45100", "39520", "20000", "29200")));
+      assertThat(findings(rounded)).isEmpty();
+      // ... but 21.2 against parts of 21.26: that is not rounding to one decimal
+      ReportContent off = Build.narrative(ReportContent.empty(), section("general-budget", "",
+          figure("项目预算", "212000", null, "78210", "45100", "39520", "20000", "29800")));
+      assertThat(only(findings(off), "SUM_MISMATCH").path()).isEqualTo("narrative[general-budget].figures[0].amount");
+      // a total in 元 with 角分 is exact; so is a round total of few digits (0.1万元 is no rounding of 0.095万元)
+      assertThat(Rounding.agrees(new BigDecimal("3647981.22"), new BigDecimal("3647981.20"))).isFalse();
+      assertThat(Rounding.agrees(new BigDecimal("1000"), new BigDecimal("950"))).isFalse();
+      // two decimals in 万元: 12.35万元 for 12.3549万元; not for 12.3551
+      assertThat(Rounding.agrees(new BigDecimal("123500"), new BigDecimal("123549"))).isTrue();
+      assertThat(Rounding.agrees(new BigDecimal("123500"), new BigDecimal("123551"))).isFalse();
+      // and in the tables: the sources of a rounded total
+      SelfEvaluationTable t = table(List.of(total("212000", "212000"), funds(FundsLine.GENERAL_BUDGET, "212030", "212030", "212030")));
+      assertThat(withCode(findings(overall(t)), "SUM_MISMATCH")).isEmpty();
     }
 
     @Test

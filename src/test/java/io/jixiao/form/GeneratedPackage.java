@@ -87,7 +87,8 @@ record GeneratedPackage(long seed, ReportContent content, Template template, int
           r.oneOf("", "追加了项目经费", null)))
       .supply(all(IndicatorRow.class), (Generator<IndicatorRow>) r -> new IndicatorRow(
           r.oneOf("OUTPUT", "BENEFIT", "SATISFACTION", "COST"), r.oneOf("数量指标", "质量指标", "成本指标", "社会效益指标", null),
-          null, measure(r), measure(r), score(r, 0, 40), score(r, 0, 42), score(r, 0, 42), r.oneOf("", "　", "经费不足", null)))
+          null, measure(r), measure(r), score(r, 0, 40), score(r, 0, 42), score(r, 0, 42), r.oneOf("", "　", "经费不足", null),
+          r.diceRoll(true) ? Boolean.TRUE : null))
       .supply(field(SelfEvaluationTable::statedTotal), (Generator<BigDecimal>) r -> score(r, 0, 110))
       .supply(field(SelfEvaluationTable::statedGrade), (Generator<String>) r -> r.oneOf("优", "良好", "中", "差", "满意", null))
       .supply(all(CostRow.class), (Generator<CostRow>) r -> new CostRow(r.oneOf(CostLine.values()), null,

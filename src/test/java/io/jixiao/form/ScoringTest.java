@@ -205,13 +205,14 @@ class ScoringTest {
     assertThat(e.overall().reviewTotal()).isNull();
     assertThat(e.projects()).isEmpty();
     assertThat(e.suggestions()).isEmpty();
-    assertThat(e.findings()).isEmpty();
-    assertThat(Evaluator.evaluate(null, null, 0).findings()).isEmpty();
+    // nothing is computed from nothing; what is missing is named (the completeness gate)
+    assertThat(e.findings()).extracting(Finding::code).containsOnly(FindingCode.INCOMPLETE);
+    assertThat(Evaluator.evaluate(null, null, 0).findings()).extracting(Finding::code).containsOnly(FindingCode.INCOMPLETE);
   }
 
   @Test
   void aDraftWithNullsEverywhereDoesNotThrow() {
-    IndicatorRow blank = new IndicatorRow(null, null, null, null, null, null, null, null, null);
+    IndicatorRow blank = new IndicatorRow(null, null, null, null, null, null, null, null, null, null);
     FundsRow blankFunds = new FundsRow(null, null, null, null, null, null, null, null, null);
     SelfEvaluationTable t = new SelfEvaluationTable(null, null, null, List.of(blankFunds), null, List.of(blank), null, null);
     ReportContent c = new ReportContent(new BasicDataTable(null, null, List.of(new CostRow(null, null, null, null, null)), null, null),

@@ -334,7 +334,9 @@ public final class LifecycleLoad {
     for (JsonNode finding : view.body().path("findings")) {
       String key = finding.get("code").asString() + "@" + finding.get("path").asString();
       if (finding.get("severity").asString().equals("ERROR")) {
-        refusals.add(pkg.id + " has an error finding " + key);
+        if (!fresh) { // a fresh package is empty, so incomplete: it is filled next
+          refusals.add(pkg.id + " has an error finding " + key);
+        }
       } else if (!acknowledged.contains(key)) {
         warnings.add(key);
       }

@@ -35,6 +35,11 @@ public final class Packages {
           {"level1":"OUTPUT","level2":"数量指标","name":"走访慰问困难家庭","target":"≥240户","actual":"240户","weight":50,"selfScore":50},
           {"level1":"BENEFIT","level2":"社会效益指标","name":"困难家庭得到帮扶","target":"≥95%","actual":"98%","weight":30,"selfScore":30},
           {"level1":"SATISFACTION","level2":"服务对象满意度指标","name":"服务对象满意度","target":"≥90%","actual":"96%","weight":10,"selfScore":10}]},
+       "narrative":[
+         {"key":"basic","title":"一、基本情况","text":"新田县计划生育协会，编制5人。"},
+         {"key":"performance","title":"六、部门整体支出绩效情况","text":"走访慰问困难家庭240户。"},
+         {"key":"problems","title":"七、存在的问题及原因分析","text":"无。"},
+         {"key":"improvements","title":"八、下一步改进措施","text":"加强绩效管理。"}],
        "filling":{"preparer":"肖桂芳","phone":"13874763461","date":"NEXT_YEAR-03-01"}}
       """;
 

@@ -82,6 +82,8 @@ class BrowserJourneyTest {
         .param("y", YEAR).param("due", java.time.LocalDate.now().plusDays(30)).update();
     jdbc.sql("insert into jixiao.cycle (region_code, year, template_code, draft_due) values ('xintian', :y, 'NATIONAL_DEFAULT', :due) on conflict do nothing")
         .param("y", YEAR + 1).param("due", java.time.LocalDate.now().plusDays(30)).update();
+    jdbc.sql("insert into jixiao.cycle (region_code, year, template_code, draft_due) values ('xintian', :y, 'NATIONAL_DEFAULT', :due) on conflict do nothing")
+        .param("y", YEAR + 2).param("due", java.time.LocalDate.now().plusDays(30)).update();
     java.util.UUID shown = RunAs.call("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"),
         () -> reports.create("xintian-jsx", YEAR + 1).id());
     reportUrl = app("/reports/" + shown);
@@ -121,6 +123,11 @@ class BrowserJourneyTest {
     fillRow(preparer, 1, "BENEFIT", "社会效益指标", "困难家庭得到帮扶", "≥95%", "96%", "20", "20");
     fillRow(preparer, 2, "SATISFACTION", "服务对象满意度指标", "服务对象满意度", "≥90%", "93%", "10", "10");
     preparer.fill("textarea[name='narrative[0].text']", "县计生协编制5人，实际在职5人。");
+    // The outline's required sections (六、七、八) and the whole filling block: without them the package is incomplete.
+    preparer.fill("textarea[name='narrative[5].text']", "走访慰问困难家庭240户，预算执行完毕。");
+    preparer.fill("textarea[name='narrative[6].text']", "无重大问题。");
+    preparer.fill("textarea[name='narrative[7].text']", "继续加强预算绩效管理。");
+    preparer.fill("input[name='filling.phone']", "13874763461");
     preparer.fill("input[name='filling.preparer']", "肖桂芳");
     preparer.fill("input[name='filling.date']", (YEAR + 1) + "-03-01");
     go(preparer, "#save");
@@ -225,6 +232,32 @@ class BrowserJourneyTest {
     snap(admin, "login-page-after-logout");
     assertThat(admin.url()).contains("/realms/jixiao/");
     admin.context().close();
+  }
+
+  @Test
+  void editingOneCellInTheBrowserKeepsTheNarrativesStatedFigures() {
+    var figure = new io.jixiao.form.StatedFigure("项目支出", new java.math.BigDecimal("525000.00"),
+        List.of(new java.math.BigDecimal("300000.00"), new java.math.BigDecimal("225000.00")), "overall.funds[PROJECT].executed");
+    var content = new io.jixiao.form.ReportContent(null, null, List.of(new io.jixiao.form.NarrativeSection("basic",
+        "一、基本情况", "项目支出52.5万元。", List.of(figure))), List.of(),
+        new io.jixiao.form.Filling("张三", null, null), List.of());
+    java.util.UUID id = RunAs.call("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"), () -> {
+      var report = reports.create("xintian-jsx", YEAR + 2);
+      return reports.save(report.id(), report.latestVersion(), content).id();
+    });
+    Page page = login("xintian.preparer");
+    page.navigate(app("/reports/" + id));
+    page.fill("input[name='filling.preparer']", "李四");
+    go(page, "#save");
+    assertThat(page.locator(".notice").textContent()).contains("3");
+    snap(page, "figures-kept-after-save");
+
+    var saved = RunAs.call("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"), () -> reports.snapshot(id).content());
+    assertThat(saved.filling().preparer()).isEqualTo("李四");
+    assertThat(saved.narrative()).singleElement().satisfies(section -> {
+      assertThat(section.text()).isEqualTo("项目支出52.5万元。");
+      assertThat(section.figures()).containsExactly(figure);
+    });
   }
 
   @Test

@@ -33,7 +33,7 @@ class FormContentTest {
 
   @Test
   void fieldsBecomeContentAndUntouchedFixedLinesAndBlankRowsAreDropped() {
-    ReportContent content = FormContent.read(json, FormContent.tree(form(
+    ReportContent content = read(FormContent.tree(form(
         "version", "3", "op", "save", "_csrf", "x",
         "overall.funds[0].line", "TOTAL", "overall.funds[0].adjustedBudget", "1000.50", "overall.funds[0].weight", "10",
         "overall.funds[1].line", "GENERAL_BUDGET",
@@ -68,19 +68,19 @@ class FormContentTest {
     assertThat(names(tree)).containsExactly("b", "a");
     RowOperations.apply(tree, "add:overall.indicators");
     RowOperations.apply(tree, "remove:overall.indicators[0]");
-    ReportContent content = FormContent.read(json, tree);
+    ReportContent content = read(tree);
     assertThat(content.overall().indicators()).extracting(r -> r.name()).containsExactly("a", null);
     // the row just added keeps its first level, so it survives the next round trip of the form
     assertThat(content.overall().indicators().get(1).level1()).isEqualTo("OUTPUT");
     RowOperations.apply(tree, "up:overall.indicators[0]"); // already first: nothing moves
-    assertThat(FormContent.read(json, tree).overall().indicators().get(0).name()).isEqualTo("a");
+    assertThat(read(tree).overall().indicators().get(0).name()).isEqualTo("a");
   }
 
   @Test
   void aRowJustAddedSurvivesTheNextRoundTripOfTheForm() {
     ObjectNode tree = FormContent.tree(form("overall.indicators[0].level1", "OUTPUT", "overall.indicators[0].name", ""));
     RowOperations.apply(tree, "add:overall.indicators");
-    assertThat(FormContent.read(json, tree).overall().indicators()).extracting(r -> r.level1())
+    assertThat(read(tree).overall().indicators()).extracting(r -> r.level1())
         .containsExactly("OUTPUT", "OUTPUT");
   }
 
@@ -89,7 +89,7 @@ class FormContentTest {
     ObjectNode tree = FormContent.tree(form("projects[0].code", "p1", "projects[0].name", "流出人口专项"));
     RowOperations.apply(tree, "add:projects[0].table.indicators");
     RowOperations.apply(tree, "add:projects");
-    ReportContent content = FormContent.read(json, tree);
+    ReportContent content = read(tree);
     assertThat(content.projects()).hasSize(2);
     assertThat(content.projects().get(0).table().indicators()).hasSize(1);
     assertThat(content.projects().get(1).code()).isNotBlank();
@@ -98,7 +98,7 @@ class FormContentTest {
   @Test
   void textInANumberFieldIsRefusedNotGuessed() {
     ObjectNode tree = FormContent.tree(form("overall.funds[0].line", "TOTAL", "overall.funds[0].executed", "九十"));
-    assertThatThrownBy(() -> FormContent.read(json, tree)).isInstanceOf(JacksonException.class);
+    assertThatThrownBy(() -> read(tree)).isInstanceOf(JacksonException.class);
   }
 
   @Test
@@ -115,7 +115,7 @@ class FormContentTest {
     }
     assertThat(System.nanoTime() - started).as("nothing padded to the index").isLessThan(2_000_000_000L);
     // The last row under each cap is still a row.
-    ReportContent content = FormContent.read(json, FormContent.tree(form(
+    ReportContent content = read(FormContent.tree(form(
         "overall.indicators[199].level1", "OUTPUT", "projects[49].code", "p49", "basicData.costs[99].line", "PROJECT_ITEM")));
     assertThat(content.overall().indicators()).singleElement().satisfies(r -> assertThat(r.level1()).isEqualTo("OUTPUT"));
     assertThat(content.projects()).singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("p49"));
@@ -155,6 +155,11 @@ class FormContentTest {
       RowOperations.apply(tree, "add:overall.indicators");
     }
     assertThat(tree.get("overall").get("indicators").size()).isEqualTo(io.jixiao.form.Limits.INDICATOR_ROWS);
+  }
+
+  /** The form over no stored version: a new package's first save. */
+  ReportContent read(ObjectNode tree) {
+    return FormContent.read(json, FormMerge.over(null, tree, null).content());
   }
 
   static java.util.List<String> names(ObjectNode tree) {

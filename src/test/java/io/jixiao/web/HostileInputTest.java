@@ -278,7 +278,7 @@ class HostileInputTest {
         400));
     // Not refused: a big package's editor has more fields than Tomcat's default of 1000 allows.
     cases.add(Case.page("1 400 fields of a big package", form(page + "/preview", indicatorRows(200)), 200,
-        "id=\"total-score\">100.00")); // 200 rows × 0.5: every row was read
+        "id=\"total-score\">110.00")); // 200 rows × 0.5, every row read, + the stored funds' execution score
     cases.add(Case.page("huge exponent in a form", form(page + "/preview", "overall.statedTotal", "1e-99999999"),
         200, "表单中有无法识别的数字"));
     cases.add(Case.page("22 digits in a form", form(page + "/preview", "overall.funds[0].line", "TOTAL",
