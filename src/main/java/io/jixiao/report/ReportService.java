@@ -206,8 +206,8 @@ public class ReportService {
     ReportVersion meta = reports.version(report.id(), version)
         .orElseThrow(() -> new NotFound("报告 " + report.id() + " 没有第 " + version + " 版"));
     ReportContent content = reports.content(report.id(), version).orElseThrow();
-    Evaluation evaluation = Evaluator.evaluate(content, templates.get(report.templateCode()), report.year());
-    return new ReportSnapshot(report, meta, content, evaluation);
+    Template template = templates.get(report.templateCode());
+    return new ReportSnapshot(report, meta, content, () -> Evaluator.evaluate(content, template, report.year()));
   }
 
   /** What the rules say of unsaved content (live totals while the preparer types). */
