@@ -78,8 +78,11 @@ class ReportRepository {
         .update();
   }
 
-  void lock(UUID id) {
-    jdbc.sql("select id from jixiao.report where id = :id for update").param("id", id).query(UUID.class).single();
+  /** Locks the report's row for the rest of the transaction and reads it; empty if absent or out of scope. */
+  Optional<Report> lockAndFind(UUID id, UnitScope scope) {
+    return jdbc.sql(SELECT_REPORT + " where r.id = :id for update of r").param("id", id)
+        .query(Report.class).optional()
+        .filter(report -> scope.includes(report.unitCode()));
   }
 
   /**

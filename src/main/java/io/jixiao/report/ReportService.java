@@ -35,6 +35,15 @@ public class ReportService {
   private final CurrentUser currentUser;
   private final ApplicationEventPublisher events;
   private final ReportLifecycle lifecycle;
+  /** Unit content hashes of stored versions, the most recently used {@value #UNIT_HASHES} of them. */
+  private final java.util.Map<String, String> unitHashes = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+          return size() > UNIT_HASHES;
+        }
+      });
+  private static final int UNIT_HASHES = 10_000;
 
   ReportService(ReportRepository reports, UnitRepository units, CycleRepository cycles, TemplateCatalog templates,
       ContentHasher hasher, CurrentUser currentUser, ApplicationEventPublisher events, ReportLifecycle lifecycle) {
@@ -116,12 +125,30 @@ public class ReportService {
     return hasher.hash(ReviewScores.clear(content));
   }
 
+  /**
+   * The unit content hash of a stored version. Versions never change (V3 makes report_version
+   * append-only), so the hash is kept once computed: a package's lifecycle view needs it at every step,
+   * and computing it means reading, parsing and canonicalising the whole content. For a package the
+   * caller has found (its scope checked).
+   */
+  public String unitContentHash(UUID id, int version) {
+    String key = id + "/" + version;
+    String cached = unitHashes.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    String hash = unitContentHash(content(id, version));
+    unitHashes.put(key, hash);
+    return hash;
+  }
+
   /** Locks the package for the rest of the transaction, so lifecycle steps on it happen one at a time. */
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
   public Report lock(UUID id) {
-    find(id);
-    reports.lock(id);
-    return find(id);
+    // One statement: the row is locked and read as it is under the lock; another unit's package is a 404
+    // (its lock goes with the failing transaction).
+    return reports.lockAndFind(id, currentUser.unitScope())
+        .orElseThrow(() -> new NotFound("报告 " + id + " 不存在"));
   }
 
   public ReportContent content(UUID id, int version) {
@@ -187,8 +214,8 @@ public class ReportService {
     ReportVersion meta = reports.version(report.id(), version)
         .orElseThrow(() -> new NotFound("报告 " + report.id() + " 没有第 " + version + " 版"));
     ReportContent content = reports.content(report.id(), version).orElseThrow();
-    Evaluation evaluation = Evaluator.evaluate(content, templates.get(report.templateCode()), report.year());
-    return new ReportSnapshot(report, meta, content, evaluation);
+    Template template = templates.get(report.templateCode());
+    return new ReportSnapshot(report, meta, content, () -> Evaluator.evaluate(content, template, report.year()));
   }
 
   /** What the rules say of unsaved content (live totals while the preparer types). */

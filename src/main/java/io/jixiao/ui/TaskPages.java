@@ -2,6 +2,7 @@ package io.jixiao.ui;
 
 import io.jixiao.security.CurrentUser;
 import io.jixiao.unit.UnitRepository;
+import java.util.List;
 import io.jixiao.security.Role;
 import io.jixiao.shared.DomainException;
 import io.jixiao.workflow.ClaimTask;
@@ -52,6 +53,9 @@ class TaskPages {
   /** Page size of each list on the page; further pages by the "next page" link (keyset, {@code after}). */
   static final int PAGE_SIZE = 50;
 
+  /** At most this many units are offered in the unit filter's list; more, and the filter takes a unit code. */
+  static final int UNIT_CHOICES = 100;
+
   @GetMapping("/tasks")
   String tasks(
       @RequestParam(required = false) Stage stage,
@@ -79,7 +83,12 @@ class TaskPages {
     model.addAttribute("claimableTotal", count(claimable));
     model.addAttribute("claimableNext", Links.withParameter("after", claimable.next()));
     model.addAttribute("stages", Stage.values());
-    model.addAttribute("units", units.findAll(user.unitScope()));
+    // A choice of up to UNIT_CHOICES units; beyond that (an administrator, a region's finance reviewer)
+    // the unit is typed as its code: a list of thousands costs every page view and helps nobody.
+    var choices = units.findFirst(user.unitScope(), UNIT_CHOICES + 1);
+    boolean typed = choices.size() > UNIT_CHOICES;
+    model.addAttribute("units", typed ? List.of() : choices);
+    model.addAttribute("unitTyped", typed);
     model.addAttribute("filter", filter);
     return "tasks";
   }

@@ -30,6 +30,16 @@ public class UnitRepository {
         : jdbc.sql(SELECT + " where u.code = any(:codes)" + order).param("codes", codes).query(Unit.class).list();
   }
 
+  /** As {@link #findAll}, at most {@code limit} of them (a page's choice of units stays small). */
+  public List<Unit> findFirst(UnitScope scope, int limit) {
+    String[] codes = scope.codesOrNull();
+    String order = " order by u.region_code, u.code limit :limit";
+    return codes == null
+        ? jdbc.sql(SELECT + order).param("limit", limit).query(Unit.class).list()
+        : jdbc.sql(SELECT + " where u.code = any(:codes)" + order).param("codes", codes).param("limit", limit)
+            .query(Unit.class).list();
+  }
+
   public Optional<Unit> find(String code, UnitScope scope) {
     if (!scope.includes(code)) {
       return Optional.empty();

@@ -21,18 +21,21 @@ public class LifecycleQueries {
 
   /** Where a package stands: stage, task, and what its signature, approval and publication cover. */
   public LifecycleState state(Report report) {
-    return state(report, reports.content(report.id(), report.latestVersion()));
+    return state(report, reports.unitContentHash(report.id(), report.latestVersion()));
   }
 
   /** As {@link #state(Report)}, for a caller that has the latest content already. */
   public LifecycleState state(Report report, ReportContent latest) {
+    return state(report, reports.unitContentHash(latest));
+  }
+
+  private LifecycleState state(Report report, String unitHash) {
     var task = openTasks.forReport(report.id());
-    String unitHash = reports.unitContentHash(latest);
-    var signature = signatures.latestSignature(report.id());
+    Signatures.Latest latest = signatures.latest(report.id());
+    Signature signature = latest.signature();
     return new LifecycleState(report.id(), reports.stageOf(report), task.map(OpenTask::id).orElse(null),
         task.map(OpenTask::assignee).orElse(null), task.map(OpenTask::due).orElse(null),
-        report.latestVersion(), unitHash, signature.orElse(null),
-        signature.map(s -> s.covers(unitHash)).orElse(false),
-        signatures.latestApproval(report.id()).orElse(null), signatures.latestPublication(report.id()).orElse(null));
+        report.latestVersion(), unitHash, signature, signature != null && signature.covers(unitHash),
+        latest.approval(), latest.publication());
   }
 }

@@ -45,6 +45,8 @@ public final class AppProcess implements AutoCloseable {
   private Process process;
   private Path log;
   private int starts;
+  private List<String> jvmOptions = List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+      "-XX:+ExitOnOutOfMemoryError");
 
   private AppProcess(String name, int port, List<String> arguments) {
     this.name = name;
@@ -96,8 +98,9 @@ public final class AppProcess implements AutoCloseable {
       Files.writeString(argFile, "-cp \"" + System.getProperty("java.class.path").replace("\\", "\\\\") + "\"\n");
       log = LOG_DIR.resolve(name + "-" + (++starts) + ".log");
       List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
+          Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+      command.addAll(jvmOptions);
+      command.addAll(List.of(
           "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"),
           "-Djixiao.test.parent-pid=" + ProcessHandle.current().pid(),
           "@" + argFile.toAbsolutePath(),
@@ -171,6 +174,23 @@ public final class AppProcess implements AutoCloseable {
   public void close() {
     kill();
     STARTED.remove(this);
+  }
+
+  /**
+   * Replaces the default JVM options (a small heap, serial GC, C1 only: cheap starts for tests), e.g.
+   * with a production-like JVM for the benchmark. Takes effect at the next {@link #start()}.
+   */
+  public synchronized AppProcess jvmOptions(String... options) {
+    this.jvmOptions = List.of(options);
+    return this;
+  }
+
+  /** The running JVM's process id (for jcmd). */
+  public long pid() {
+    if (!isAlive()) {
+      throw new IllegalStateException(name + " is not running");
+    }
+    return process.pid();
   }
 
   public boolean isAlive() {

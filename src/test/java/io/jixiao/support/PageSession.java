@@ -37,12 +37,19 @@ public final class PageSession {
   private PageSession() {}
 
   /** The new session's id, for a {@link #COOKIE} cookie. */
-  @SuppressWarnings("unchecked")
   public static String of(ApplicationContext context, String username) {
     DemoUser user = DemoUser.named(username);
+    return of(context, username, user.role, user.units);
+  }
+
+  /** As {@link #of(ApplicationContext, String)} for a made-up user holding {@code role} in each of {@code units} (admin: in all). */
+  @SuppressWarnings("unchecked")
+  public static String of(ApplicationContext context, String username, String role, List<String> units) {
     List<GrantedAuthority> authorities = new ArrayList<>();
-    Role.ofRealmRole(user.role).ifPresent(role -> authorities.add(new SimpleGrantedAuthority(role.authority())));
-    user.grants().forEach(grant -> authorities.add(new SimpleGrantedAuthority(Grant.AUTHORITY_PREFIX + grant)));
+    Role.ofRealmRole(role).ifPresent(r -> authorities.add(new SimpleGrantedAuthority(r.authority())));
+    if (!"admin".equals(role)) {
+      units.forEach(unit -> authorities.add(new SimpleGrantedAuthority(Grant.AUTHORITY_PREFIX + role + ":" + unit)));
+    }
     Map<String, Object> claims = Map.of("sub", username, "iss", TestTokens.ISSUER, "preferred_username", username);
     OidcIdToken idToken = new OidcIdToken("test-id-token", Instant.now(), Instant.now().plusSeconds(3600), claims);
     DefaultOidcUser principal = new DefaultOidcUser(authorities, idToken, "preferred_username");
