@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -105,12 +106,41 @@ public class PackageDocuments {
         .optional();
   }
 
-  List<Rendered> all(PublishedPackage published) {
-    List<Rendered> documents = new ArrayList<>();
-    for (Kind kind : Kind.values()) {
-      documents.add(render(published, kind));
+  /** A stored document as the package page lists it: no bytes, only what the link shows. */
+  public record Listed(Kind kind, String fileName, String sha256, long size) {
+
+    public String extension() {
+      return kind.extension;
     }
-    return documents;
+  }
+
+  /** A published version's document, found by its file's SHA-256. */
+  record Match(UUID reportId, int version, Kind kind) {}
+
+  /**
+   * The version's documents for its page, each stored first if it was not yet (so the hashes shown are
+   * those of the files served); read without their bytes.
+   */
+  List<Listed> listed(PublishedPackage published) {
+    for (Kind kind : Kind.values()) {
+      if (stored(published, kind).isEmpty()) {
+        render(published, kind);
+      }
+    }
+    return jdbc.sql("select kind, file_name, sha256, length(bytes) size from jixiao.published_document "
+            + "where report_id = :report and version = :version order by kind")
+        .param("report", published.reportId()).param("version", published.version())
+        .query((rs, n) -> new Listed(Kind.valueOf(rs.getString("kind")), rs.getString("file_name"),
+            rs.getString("sha256").trim(), rs.getLong("size")))
+        .list();
+  }
+
+  /** The stored documents with this SHA-256 (lower-case hex): every file the public was ever given. */
+  List<Match> withSha256(String sha256) {
+    return jdbc.sql("select report_id, version, kind from jixiao.published_document where sha256 = :h order by report_id, version")
+        .param("h", sha256)
+        .query((rs, n) -> new Match(rs.getObject("report_id", UUID.class), rs.getInt("version"), Kind.valueOf(rs.getString("kind"))))
+        .list();
   }
 
   /** What the documents print: the frozen package, its template, and the signature record it froze. */

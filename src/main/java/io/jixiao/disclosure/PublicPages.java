@@ -28,13 +28,11 @@ class PublicPages {
   private final PublicReports reports;
   private final PublicTables tables;
   private final PackageDocuments documents;
-  private final DocumentIndex index;
 
-  PublicPages(PublicReports reports, PublicTables tables, PackageDocuments documents, DocumentIndex index) {
+  PublicPages(PublicReports reports, PublicTables tables, PackageDocuments documents) {
     this.reports = reports;
     this.tables = tables;
     this.documents = documents;
-    this.index = index;
   }
 
   @ModelAttribute("tables")
@@ -68,9 +66,7 @@ class PublicPages {
     model.addAttribute("evaluation", published.evaluation());
     model.addAttribute("versions", versions);
     model.addAttribute("newest", versions.get(versions.size() - 1).version() == published.version());
-    List<PackageDocuments.Rendered> files = documents.all(published);
-    index.record(published, files);
-    model.addAttribute("documents", files);
+    model.addAttribute("documents", documents.listed(published));
     return "public/report";
   }
 

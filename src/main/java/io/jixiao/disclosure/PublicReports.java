@@ -18,9 +18,9 @@ public class PublicReports {
   static final String NOT_FOUND = "没有此编号的已公开报告 (no published package has this id)";
 
   private final PublishedPackages packages;
-  private final DocumentIndex documents;
+  private final PackageDocuments documents;
 
-  PublicReports(PublishedPackages packages, DocumentIndex documents) {
+  PublicReports(PublishedPackages packages, PackageDocuments documents) {
     this.packages = packages;
     this.documents = documents;
   }
@@ -42,7 +42,7 @@ public class PublicReports {
     if (!matches.isEmpty()) {
       return matches; // a content hash: no document file has the same SHA-256
     }
-    for (DocumentIndex.Entry entry : documents.find(normalized)) {
+    for (PackageDocuments.Match entry : documents.withSha256(normalized)) {
       packages.versions(entry.reportId()).stream().filter(v -> v.version() == entry.version()).findFirst()
           .ifPresent(p -> matches.add(new HashMatch(p, entry.kind().extension())));
     }

@@ -104,18 +104,8 @@ public class PublicTables {
   }
 
   public String reportField(ProjectReport report, String field) {
-    if (report == null) {
-      return "";
-    }
-    return switch (field) {
-      case "purpose" -> report.purpose();
-      case "management" -> report.management();
-      case "goalsAchieved" -> report.goalsAchieved();
-      case "problems" -> report.problems();
-      case "improvements" -> report.improvements();
-      case "other" -> report.other();
-      default -> "";
-    };
+    String text = report == null ? null : report.text(field);
+    return text == null ? "" : text;
   }
 
   public String plain(BigDecimal value) {

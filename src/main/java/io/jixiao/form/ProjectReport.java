@@ -25,4 +25,18 @@ public record ProjectReport(
     @Size(max = 20000) String goalsAchieved,
     @Size(max = 20000) String problems,
     @Size(max = 20000) String improvements,
-    @Size(max = 20000) String other) {}
+    @Size(max = 20000) String other) {
+
+  /** A text field by its name ({@code purpose}, {@code management}, …), as the pages list them; null for no such field. */
+  public String text(String field) {
+    return switch (field) {
+      case "purpose" -> purpose;
+      case "management" -> management;
+      case "goalsAchieved" -> goalsAchieved;
+      case "problems" -> problems;
+      case "improvements" -> improvements;
+      case "other" -> other;
+      default -> null;
+    };
+  }
+}

@@ -98,18 +98,8 @@ class FormView {
   }
 
   public String reportField(io.jixiao.form.ProjectReport report, String field) {
-    if (report == null) {
-      return "";
-    }
-    return switch (field) {
-      case "purpose" -> report.purpose();
-      case "management" -> report.management();
-      case "goalsAchieved" -> report.goalsAchieved();
-      case "problems" -> report.problems();
-      case "improvements" -> report.improvements();
-      case "other" -> report.other();
-      default -> "";
-    };
+    String text = report == null ? null : report.text(field);
+    return text == null ? "" : text;
   }
 
   public String pretty(ReportContent content) {
