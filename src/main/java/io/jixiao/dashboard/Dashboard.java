@@ -148,6 +148,7 @@ public class Dashboard {
                case when d.stage = 'DISCLOSURE' then d.deadline - d.today end as days_to_deadline,
                case when d.waiting_since is not null
                     then cast(floor(extract(epoch from now() - d.waiting_since) / 86400) as int) end as waiting_days,
+               coalesce(d.due_date < now(), false) as overdue,
                coalesce(d.due_date < now(), false)
                  or coalesce(d.stage = 'DISCLOSURE' and d.deadline < d.today, false)
                  or coalesce(d.stage = 'PUBLISHED' and d.deadline < cast(d.published_at at time zone 'Asia/Shanghai' as date), false)
@@ -309,7 +310,7 @@ public class Dashboard {
         due == null ? null : due.atZoneSameInstant(ZoneId.systemDefault()).toLocalDate(),
         rs.getObject("approved_at", OffsetDateTime.class), rs.getObject("deadline", LocalDate.class),
         (Integer) rs.getObject("days_to_deadline"), rs.getObject("published_at", OffsetDateTime.class),
-        rs.getBoolean("late"));
+        rs.getBoolean("overdue"), rs.getBoolean("late"));
   }
 
   private static String blankToNull(String text) {

@@ -18,12 +18,13 @@ import java.util.UUID;
  * @param publicationDeadline the approval's day (China) plus the cycle's publication days (DOMAIN §8)
  * @param daysToDeadline      days from today to that deadline while awaiting publication (negative: past it)
  * @param publishedAt         when it was published, once PUBLISHED
- * @param late                the task is past its due date, or publication is (or was) past its deadline
+ * @param overdue             the task is past its due date
+ * @param late                overdue, or publication is (or was) past its deadline
  */
 public record DashboardRow(
     UUID reportId, String unitCode, String unitName, int version, Stage stage, String taskId, String role,
     String assignee, OffsetDateTime waitingSince, Integer waitingDays, LocalDate due, OffsetDateTime approvedAt,
-    LocalDate publicationDeadline, Integer daysToDeadline, OffsetDateTime publishedAt, boolean late) {
+    LocalDate publicationDeadline, Integer daysToDeadline, OffsetDateTime publishedAt, boolean overdue, boolean late) {
 
   /** The day (China's) it was published, if it was. */
   public LocalDate publishedDay() {
