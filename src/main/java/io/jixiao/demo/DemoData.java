@@ -47,7 +47,7 @@ class DemoData implements ApplicationRunner {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     for (String region : regions) {
       for (int year = 2021; year <= lastYear + 1; year++) {
-        String template = region.equals("xintian") && year == 2022 ? "COST_SEPARATE"
+        String template = region.equals("xintian") && year == 2022 ? "COST_SEPARATE_PROJECTS"
             : region.equals("gaocheng") ? "GAOCHENG_OUTLINE" : "NATIONAL_DEFAULT";
         boolean fresh = cycles.find(region, year).isEmpty();
         var cycle = cycles.open(region, year, template);
