@@ -245,9 +245,12 @@ class DashboardPages {
     return "fragments/dashboard-table :: reassign";
   }
 
-  /** Reassigns, then shows the table again with what happened (or why not) above it. */
+  /**
+   * Reassigns to {@code to}, then shows the table again (same query) with what happened (or why not) above it.
+   * The target is not called {@code assignee}: that is the table's assignee filter, carried along.
+   */
   @PostMapping("/admin/tasks/{id}/reassign")
-  String reassign(@PathVariable String id, @RequestParam(required = false) String assignee,
+  String reassign(@PathVariable String id, @RequestParam(name = "to", required = false) String assignee,
       @RequestParam(required = false) String seenAssignee, @RequestParam(required = false) Integer version,
       @ModelAttribute("query") Query query, Model model, HttpServletResponse response) {
     requireAdmin();

@@ -208,6 +208,8 @@ class DashboardBrowserTest {
     jsx.locator("button.reassign-submit").click();
     PlaywrightAssertions.assertThat(page.locator("#reassign-notice")).containsText("xintian.preparer");
     PlaywrightAssertions.assertThat(jsx.locator("td.assignee")).hasText("xintian.preparer");
+    // Still the table as it was: both packages of the cycle.
+    assertThat(page.locator("#dashboard-rows tbody tr").count()).isEqualTo(2);
     assertThat(jdbc.sql("select assignee from jixiao.open_task t join jixiao.report r on r.id = t.report_id "
         + "where r.unit_code = 'xintian-jsx' and r.year = :y").param("y", YEAR).query(String.class).single())
         .isEqualTo("xintian.preparer");

@@ -203,6 +203,24 @@ class DashboardTest {
   }
 
   @Test
+  void administratorsLandOnTheDashboardEveryoneElseOnTheirTasks() throws Exception {
+    assertThat(mvc.perform(get("/").with(authentication(ADMIN))).andReturn().getResponse().getRedirectedUrl())
+        .isEqualTo("/admin");
+    JwtAuthenticationToken preparer = RunAs.authentication("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"));
+    assertThat(mvc.perform(get("/").with(authentication(preparer))).andReturn().getResponse().getRedirectedUrl())
+        .isEqualTo("/tasks");
+    assertThat(mvc.perform(get("/admin").with(authentication(preparer))).andReturn().getResponse().getStatus())
+        .isEqualTo(403);
+    assertThat(mvc.perform(get("/admin/export.xlsx").with(authentication(preparer))).andReturn().getResponse().getStatus())
+        .isEqualTo(403);
+    // The header links the dashboard for administrators only.
+    assertThat(Jsoup.parse(page("/tasks")).select("header nav a[href=/admin]")).hasSize(1);
+    String tasks = mvc.perform(get("/tasks").with(authentication(preparer))).andReturn().getResponse()
+        .getContentAsString(StandardCharsets.UTF_8);
+    assertThat(Jsoup.parse(tasks).select("header nav a[href=/admin]")).isEmpty();
+  }
+
+  @Test
   void theExportIsAWorkbookWithNumbersAndDates() throws Exception {
     long cycle = cycles.get(2);
     byte[] xlsx = mvc.perform(get("/admin/export.xlsx?cycle=" + cycle + "&sort=unit").with(authentication(ADMIN)))

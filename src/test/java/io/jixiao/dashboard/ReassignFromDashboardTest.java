@@ -125,19 +125,21 @@ class ReassignFromDashboardTest {
     String query = "cycle=" + cycle + "&unit=xintian-jsx";
     Document form = Jsoup.parse(mvc.perform(get("/admin/tasks/{id}/reassign?" + query, task).with(authentication(ADMIN)))
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
-    assertThat(form.select("select[name=assignee] option[value]").eachAttr("value")).containsExactly("", "xintian.preparer");
+    assertThat(form.select("select[name=to] option[value]").eachAttr("value")).containsExactly("", "xintian.preparer");
     assertThat(form.selectFirst("form").attr("hx-post")).contains("/admin/tasks/" + task + "/reassign", "unit=xintian-jsx");
     // An ineligible user, typed in by hand: refused with the reason above the table, nothing changed.
     Document refused = Jsoup.parse(mvc.perform(post("/admin/tasks/{id}/reassign?" + query, task).with(csrf())
-            .with(authentication(ADMIN)).param("assignee", "lingling.preparer").param("version", "1"))
+            .with(authentication(ADMIN)).param("to", "lingling.preparer").param("version", "1"))
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     assertThat(refused.selectFirst("#reassign-error").text()).contains("lingling.preparer");
     assertThat(assignee(task)).isNull();
     Document done = Jsoup.parse(mvc.perform(post("/admin/tasks/{id}/reassign?" + query, task).with(csrf())
-            .with(authentication(ADMIN)).param("assignee", "xintian.preparer").param("seenAssignee", "").param("version", "1"))
+            .with(authentication(ADMIN)).param("to", "xintian.preparer").param("seenAssignee", "").param("version", "1"))
         .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
     assertThat(done.selectFirst("#reassign-notice").text()).contains("xintian.preparer");
     assertThat(done.select("#dashboard-rows tbody tr[data-unit=xintian-jsx] td.assignee").text()).isEqualTo("xintian.preparer");
+    // The table is the one the administrator was looking at: its filter (this unit) kept, nothing else.
+    assertThat(done.select("#dashboard-rows tbody tr").eachAttr("data-unit")).containsExactly("xintian-jsx");
     assertThat(assignee(task)).isEqualTo("xintian.preparer");
     // Not for anyone else.
     JwtAuthenticationToken finance = RunAs.authentication("xintian.finance", Role.FINANCE_REVIEWER, List.of("xintian-jsx"));
