@@ -51,7 +51,7 @@ public class DashboardWorkbook {
     }
     SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW);
     try {
-      SXSSFSheet sheet = wb.createSheet(sheetName);
+      SXSSFSheet sheet = wb.createSheet(org.apache.poi.ss.util.WorkbookUtil.createSafeSheetName(sheetName));
       CellStyle date = wb.createCellStyle();
       date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
       CellStyle time = wb.createCellStyle();
