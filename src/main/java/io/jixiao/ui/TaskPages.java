@@ -45,9 +45,10 @@ class TaskPages {
     }
   }
 
+  /** Where a login lands: administrators on their dashboard, everyone else on their tasks. */
   @GetMapping("/")
   String home() {
-    return "redirect:/tasks";
+    return user.has(Role.ADMIN) ? "redirect:/admin" : "redirect:/tasks";
   }
 
   /** Page size of each list on the page; further pages by the "next page" link (keyset, {@code after}). */
