@@ -26,6 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.engine.HistoryService;
@@ -38,6 +43,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,6 +68,7 @@ class ReminderTimersTest {
   @Autowired UserDirectory directory;
   @Autowired OpenTasks openTasks;
   @Autowired Reminders reminders;
+  @Autowired PlatformTransactionManager transactions;
 
   Packages packages;
   Api preparer;
@@ -233,6 +241,48 @@ class ReminderTimersTest {
     at(ReminderSchedule.remindAt(later, 5).toInstant().plus(Duration.ofMinutes(1)));
     runDueTimers(process);
     assertThat(records(packages.taskOf(id))).containsExactly("REMINDER");
+  }
+
+  @Test
+  void twoRunsAtOnceRecordAndMailOnceAndARolledBackRunSendsNothing() throws Exception {
+    String id = preparer.post(CREATED, Map.of("unitCode", UNIT, "year", year), "/api/reports").get("id").asString();
+    var task = openTasks.forReport(UUID.fromString(id)).orElseThrow();
+
+    // Rolled back after the reminder was recorded: no record, no mail.
+    TransactionTemplate transaction = new TransactionTemplate(transactions);
+    transaction.executeWithoutResult(status -> {
+      assertThat(reminders.fire(task, ReminderKind.REMINDER)).isTrue();
+      status.setRollbackOnly();
+    });
+    assertThat(records(task.id())).isEmpty();
+    sleep(500);
+    assertThat(mailsAbout(id, "")).isEmpty();
+
+    // The same timer on two nodes at once: one of them records and mails it.
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Boolean>> runs = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        runs.add(pool.submit(() -> {
+          start.await();
+          return reminders.fire(task, ReminderKind.REMINDER);
+        }));
+      }
+      start.countDown();
+      List<Boolean> fired = new ArrayList<>();
+      for (Future<Boolean> run : runs) {
+        fired.add(run.get(30, TimeUnit.SECONDS));
+      }
+      assertThat(fired).containsExactlyInAnyOrder(true, false);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(records(task.id())).containsExactly("REMINDER");
+    int candidates = emails(directory.eligible(Role.PREPARER, UNIT)).size();
+    assertThat(awaitMails(id, "催办提醒", candidates)).hasSize(candidates);
+    sleep(500);
+    assertThat(mailsAbout(id, "")).hasSize(candidates);
   }
 
   // --- helpers
