@@ -58,7 +58,7 @@ class PublicApiController {
   record ListPage(List<ListItem> items, int page, int size, long total, String next) {}
 
   record PublicationRecord(OffsetDateTime publishedAt, String publishedBy, OffsetDateTime approvedAt,
-      String approvedBy, LocalDate deadline, boolean publishedOnTime) {}
+      String approvedBy, LocalDate deadline, boolean publishedOnTime, long daysLate) {}
 
   /** A published version: the content exactly as stored, and what was computed and recorded at publication. */
   record PackageView(UUID id, int version, String unitCode, String unitName, String regionCode, String regionName,
@@ -71,7 +71,7 @@ class PublicApiController {
           p.year(), p.templateCode(), p.contentHash(), p.contentJson(), p.evaluation().overall(),
           p.evaluation().projects(), p.evaluation().suggestions(), p.evaluation().findings(),
           new PublicationRecord(p.publishedAt(), p.publishedBy(), p.approvedAt(), p.approvedBy(), p.deadline(),
-              p.publishedOnTime()),
+              p.publishedOnTime(), p.daysLate()),
           p.signature(), versions.stream().map(PublishedSummary::version).toList());
     }
   }

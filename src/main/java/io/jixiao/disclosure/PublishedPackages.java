@@ -27,7 +27,7 @@ class PublishedPackages {
   /** What a publication freezes, read from the report, its version and the lifecycle's records. */
   private static final String SOURCE = """
       select r.id, rv.version, r.unit_code, u.name as unit_name, g.code as region_code, g.name as region_name,
-             r.year, c.template_code, rv.content::text as content, rv.content_hash,
+             r.year, c.template_code, c.publication_days, rv.content::text as content, rv.content_hash,
              p.published_by, p.published_at, a.approved_by, a.approved_at,
              s.version as signed_version, s.content_hash as signed_content_hash, s.signer, s.signed_at
         from jixiao.report r
@@ -49,12 +49,12 @@ class PublishedPackages {
   private static final String COLUMNS = """
       report_id, version, unit_code, unit_name, region_code, region_name, year, template_code, content::text as content,
       content_hash, evaluation::text as evaluation, approved_by, approved_at, signed_version, signed_content_hash,
-      signed_by, signed_at, published_by, published_at
+      signed_by, signed_at, published_by, published_at, publication_days
       """;
 
   private static final String SUMMARY_COLUMNS = """
       report_id, version, unit_code, unit_name, region_code, region_name, year, total_score, grade, review_total,
-      review_grade, content_hash, approved_at, published_at
+      review_grade, content_hash, approved_at, published_at, publication_days
       """;
 
   /** Only the newest published version of each package. */
@@ -94,10 +94,10 @@ class PublishedPackages {
         insert into jixiao.published_package
           (report_id, version, unit_code, unit_name, region_code, region_name, year, template_code, content,
            content_hash, evaluation, total_score, grade, review_total, review_grade, approved_by, approved_at,
-           signed_version, signed_content_hash, signed_by, signed_at, published_by, published_at)
+           signed_version, signed_content_hash, signed_by, signed_at, published_by, published_at, publication_days)
         select :report, :version, :unitCode, :unitName, :regionCode, :regionName, :year, :template, rv.content,
                rv.content_hash, cast(:evaluation as jsonb), :total, :grade, :reviewTotal, :reviewGrade,
-               :approvedBy, :approvedAt, :signedVersion, :signedHash, :signedBy, :signedAt, :publishedBy, :publishedAt
+               :approvedBy, :approvedAt, :signedVersion, :signedHash, :signedBy, :signedAt, :publishedBy, :publishedAt, :publicationDays
           from jixiao.report_version rv where rv.report_id = :report and rv.version = :version
         on conflict (report_id, version) do nothing
         """)
@@ -112,6 +112,7 @@ class PublishedPackages {
         .param("signedVersion", s.get("signed_version")).param("signedHash", s.get("signed_content_hash"))
         .param("signedBy", s.get("signer")).param("signedAt", s.get("signed_at"))
         .param("publishedBy", s.get("published_by")).param("publishedAt", s.get("published_at"))
+        .param("publicationDays", s.get("publication_days"))
         .update() == 1;
   }
 
@@ -217,7 +218,7 @@ class PublishedPackages {
         rs.getString("template_code"), content, json.readValue(content, ReportContent.class),
         rs.getString("content_hash"), json.readValue(rs.getString("evaluation"), Evaluation.class),
         rs.getString("approved_by"), rs.getObject("approved_at", OffsetDateTime.class), signature,
-        rs.getString("published_by"), rs.getObject("published_at", OffsetDateTime.class));
+        rs.getString("published_by"), rs.getObject("published_at", OffsetDateTime.class), rs.getInt("publication_days"));
   }
 
   private static PublishedSummary summary(ResultSet rs) throws SQLException {
@@ -225,7 +226,8 @@ class PublishedPackages {
         rs.getString("unit_name"), rs.getString("region_code"), rs.getString("region_name"), rs.getInt("year"),
         rs.getBigDecimal("total_score"), grade(rs.getString("grade")), rs.getBigDecimal("review_total"),
         grade(rs.getString("review_grade")), rs.getString("content_hash"),
-        rs.getObject("approved_at", OffsetDateTime.class), rs.getObject("published_at", OffsetDateTime.class));
+        rs.getObject("approved_at", OffsetDateTime.class), rs.getObject("published_at", OffsetDateTime.class),
+        rs.getInt("publication_days"));
   }
 
   private static Map<String, Object> row(ResultSet rs) throws SQLException {

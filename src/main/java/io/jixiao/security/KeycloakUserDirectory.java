@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -101,6 +102,34 @@ class KeycloakUserDirectory implements UserDirectory {
       cache.put(key, entry);
     }
     return entry.usernames();
+  }
+
+  /** A user's e-mail address, cached as the memberships are; disabled or unknown users have none. */
+  @Override
+  public Optional<String> email(String username) {
+    if (username == null || username.isBlank()) {
+      return Optional.empty();
+    }
+    String key = "email:" + username;
+    Instant now = clock.instant();
+    Entry entry = cache.get(key);
+    if (entry == null || now.isAfter(entry.expires())) {
+      try {
+        JsonNode found = admin.get()
+            .uri(b -> b.path("/users").queryParam("username", "{name}").queryParam("exact", true)
+                .queryParam("briefRepresentation", true).build(username))
+            .retrieve().body(JsonNode.class);
+        List<String> emails = new ArrayList<>();
+        found.valueStream()
+            .filter(u -> username.equals(u.path("username").asString()) && u.path("enabled").asBoolean(false))
+            .map(u -> u.path("email").asString("")).filter(e -> !e.isBlank()).findFirst().ifPresent(emails::add);
+        entry = new Entry(List.copyOf(emails), now.plus(ttl));
+      } catch (RestClientException | OAuth2AuthorizationException e) {
+        throw new Unavailable("Keycloak's directory did not answer for the user " + username, e);
+      }
+      cache.put(key, entry);
+    }
+    return entry.usernames().stream().findFirst();
   }
 
   private List<String> load(String key) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty(name = "jixiao.directory.source", havingValue = "file")
 class RealmFileUserDirectory implements UserDirectory {
 
-  record Account(String username, boolean enabled, boolean admin, Set<Membership> memberships) {
+  record Account(String username, boolean enabled, boolean admin, Set<Membership> memberships, String email) {
 
     boolean holds(Role role, String unitCode, UnitPlacements placements) {
       return enabled && (role == Role.ADMIN ? admin
@@ -54,7 +55,9 @@ class RealmFileUserDirectory implements UserDirectory {
           .map(path -> path.substring(path.lastIndexOf('/') + 1))
           .forEach(name -> Membership.parse(name).ifPresent(grants::add));
       boolean admin = user.path("groups").valueStream().anyMatch(g -> g.asString().equals(KeycloakUserDirectory.ADMINS_PATH));
-      return new Account(user.path("username").asString(), user.path("enabled").asBoolean(true), admin, Set.copyOf(grants));
+      String email = user.path("email").asString("");
+      return new Account(user.path("username").asString(), user.path("enabled").asBoolean(true), admin, Set.copyOf(grants),
+          email.isBlank() ? null : email);
     }).toList();
   }
 
@@ -68,5 +71,11 @@ class RealmFileUserDirectory implements UserDirectory {
     Set<String> names = new TreeSet<>();
     accounts.stream().filter(a -> a.holds(role, unitCode, placements)).forEach(a -> names.add(a.username()));
     return List.copyOf(names);
+  }
+
+  @Override
+  public Optional<String> email(String username) {
+    return accounts.stream().filter(a -> a.enabled() && a.username().equals(username)).findFirst()
+        .map(Account::email);
   }
 }

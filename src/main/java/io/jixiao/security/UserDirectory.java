@@ -1,6 +1,7 @@
 package io.jixiao.security;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Who exists and what they hold, asked of the identity provider rather than of tokens — for
@@ -24,4 +25,11 @@ public interface UserDirectory {
 
   /** The enabled users holding {@code role} in {@code unitCode} (admin: every administrator), sorted. */
   List<String> eligible(Role role, String unitCode);
+
+  /**
+   * The e-mail address of an enabled user, if the directory has one (reminders, io.jixiao.reminder).
+   *
+   * @throws Unavailable when the directory cannot answer
+   */
+  Optional<String> email(String username);
 }

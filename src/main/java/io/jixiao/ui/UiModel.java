@@ -1,5 +1,6 @@
 package io.jixiao.ui;
 
+import io.jixiao.reminder.Notifications;
 import io.jixiao.security.CurrentUser;
 import io.jixiao.security.Membership;
 import io.jixiao.security.Role;
@@ -22,11 +23,24 @@ class UiModel {
   private final CurrentUser user;
   private final FormView forms;
   private final Ids ids;
+  private final Notifications notifications;
 
-  UiModel(CurrentUser user, FormView forms, Ids ids) {
+  UiModel(CurrentUser user, FormView forms, Ids ids, Notifications notifications) {
     this.user = user;
     this.forms = forms;
     this.ids = ids;
+    this.notifications = notifications;
+  }
+
+  /** The header's bell (reminders, io.jixiao.reminder): how many of the viewer's notifications are unread. */
+  @ModelAttribute("unreadNotifications")
+  Integer unreadNotifications() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null || !authentication.isAuthenticated()
+        || authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+      return 0;
+    }
+    return notifications.unread(user.username());
   }
 
   /** Template helpers as model attributes: Thymeleaf refuses {@code @bean} references in attribute expressions. */

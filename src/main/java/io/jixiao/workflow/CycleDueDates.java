@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A cycle's changed due dates reach the packages already under way: every running lifecycle of the
  * cycle gets the new dates as its variables (the stages it has yet to reach take them), and every
- * open task gets its stage's new due date, in the engine and in {@code jixiao.open_task} alike.
- * Timers on the tasks are not part of this yet.
+ * open task gets its stage's new due date, in the engine and in {@code jixiao.open_task} alike, and its
+ * waiting reminder and escalation timers move with it ({@link TaskTimers}).
  */
 @Service
 public class CycleDueDates {
@@ -27,11 +27,13 @@ public class CycleDueDates {
   private final JdbcClient jdbc;
   private final RuntimeService runtime;
   private final TaskService tasks;
+  private final TaskTimers timers;
 
-  CycleDueDates(JdbcClient jdbc, RuntimeService runtime, TaskService tasks) {
+  CycleDueDates(JdbcClient jdbc, RuntimeService runtime, TaskService tasks, TaskTimers timers) {
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.tasks = tasks;
+    this.timers = timers;
   }
 
   /** Applies the dates to the cycle's running lifecycles and open tasks; the number of open tasks re-dated. */
@@ -50,6 +52,7 @@ public class CycleDueDates {
     variables.put(ProcessVariables.REVIEW_DUE, date(due.review()));
     variables.put(ProcessVariables.PUBLISH_DUE, date(due.publish()));
     running.forEach(process -> runtime.setVariables(process, variables));
+    timers.reschedule(running);
 
     record Open(String taskId, Stage stage) {}
     List<Open> open = jdbc.sql("""
@@ -64,6 +67,16 @@ public class CycleDueDates {
           .param("due", day == null ? null : new Timestamp(day.getTime())).param("id", task.taskId()).update();
     }
     return open.size();
+  }
+
+  /** The cycle's running lifecycles (their timers follow a change of the cycle's reminder settings). */
+  public List<String> running(long cycleId) {
+    return jdbc.sql("""
+        select lp.process_instance_id from jixiao.lifecycle_process lp
+          join jixiao.report r on r.id = lp.report_id
+         where r.cycle_id = :cycle and lp.ended_at is null
+         order by lp.process_instance_id
+        """).param("cycle", cycleId).query(String.class).list();
   }
 
   private static Date date(LocalDate day) {

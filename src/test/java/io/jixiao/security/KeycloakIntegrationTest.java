@@ -341,11 +341,15 @@ class KeycloakIntegrationTest {
     assertThat(directory.mayHold("lingling.finance", Role.FINANCE_REVIEWER, "xintian-jsx")).as("another region").isFalse();
     assertThat(directory.eligible(Role.UNIT_HEAD, "no-such-unit")).isEmpty();
     assertThat(directory.eligible(Role.ADMIN, "qiannan-jsx")).containsExactly("admin");
+    // E-mail addresses for reminders (io.jixiao.reminder).
+    assertThat(directory.email("xintian.preparer")).contains("xintian.preparer@jixiao.example.org");
+    assertThat(directory.email("nobody")).isEmpty();
     // A disabled user holds nothing.
     KeycloakAdmin admin = new KeycloakAdmin();
     admin.setEnabled("gaocheng.preparer", false);
     try {
       assertThat(directory.mayHold("gaocheng.preparer", Role.PREPARER, "gaocheng-jsx")).isFalse();
+      assertThat(directory.email("gaocheng.preparer")).as("disabled").isEmpty();
     } finally {
       admin.setEnabled("gaocheng.preparer", true);
     }

@@ -39,6 +39,13 @@ class UserDirectoryTest {
   }
 
   @Test
+  void emailAddressesComeFromTheDirectory() {
+    assertThat(directory.email("xintian.preparer")).contains("xintian.preparer@jixiao.example.org");
+    assertThat(directory.email("nobody")).isEmpty();
+    assertThat(directory.email(null)).isEmpty();
+  }
+
+  @Test
   void mayHoldOnlyWhatTheirGrantsGive() {
     assertThat(directory.mayHold("xintian.preparer", Role.PREPARER, "xintian-jsx")).isTrue();
     assertThat(directory.mayHold("lingling.preparer", Role.PREPARER, "xintian-jsx")).as("another county's").isFalse();
