@@ -11,6 +11,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.thymeleaf.context.LazyContextVariable;
 
 /** What every page's header shows: who is signed in, as what, for which units. */
 @ControllerAdvice(basePackageClasses = UiModel.class)
@@ -32,15 +33,22 @@ class UiModel {
     this.notifications = notifications;
   }
 
-  /** The header's bell (reminders, io.jixiao.reminder): how many of the viewer's notifications are unread. */
+  /**
+   * The header's bell (reminders, io.jixiao.reminder): how many of the viewer's notifications are unread.
+   * Lazy: counted only when a view renders the header, not for fragments, redirects and the like.
+   */
   @ModelAttribute("unreadNotifications")
-  Integer unreadNotifications() {
+  LazyContextVariable<Integer> unreadNotifications() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication == null || !authentication.isAuthenticated()
-        || authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
-      return 0;
-    }
-    return notifications.unread(user.username());
+    boolean signedIn = authentication != null && authentication.isAuthenticated()
+        && !(authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+    String username = signedIn ? user.username() : null;
+    return new LazyContextVariable<>() {
+      @Override
+      protected Integer loadValue() {
+        return username == null ? 0 : notifications.unread(username);
+      }
+    };
   }
 
   /** Template helpers as model attributes: Thymeleaf refuses {@code @bean} references in attribute expressions. */
