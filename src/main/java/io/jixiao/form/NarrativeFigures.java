@@ -25,8 +25,9 @@ public final class NarrativeFigures {
     List<NarrativeSection> sections = new ArrayList<>();
     boolean changed = false;
     for (NarrativeSection section : after.narrative()) {
-      NarrativeSection old = before == null ? null : find(before, section.key());
-      if (old != null && Objects.equals(old.text(), section.text())) {
+      // unchanged: a section of that key held this text (a draft may repeat a key)
+      if (before != null && before.narrative().stream()
+          .anyMatch(old -> Objects.equals(old.key(), section.key()) && Objects.equals(old.text(), section.text()))) {
         sections.add(section);
         continue;
       }
@@ -128,10 +129,6 @@ public final class NarrativeFigures {
       return withNarrative(content, sections);
     }
     throw new IllegalArgumentException("no section " + sectionKey);
-  }
-
-  private static NarrativeSection find(ReportContent content, String key) {
-    return content.narrative().stream().filter(s -> Objects.equals(s.key(), key)).findFirst().orElse(null);
   }
 
   private static ReportContent withNarrative(ReportContent c, List<NarrativeSection> sections) {
