@@ -11,12 +11,12 @@ import io.jixiao.report.ReportService;
 import io.jixiao.report.StaleVersion;
 import io.jixiao.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,8 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The preparer's decision on a figure extracted from a narrative section: confirm its link, re-link
  * it to another cell (one of the candidates, or none), or dismiss it. One decision is one saved
  * version, made on the version the page showed ({@code version}); a stale one is 409. The editor's
- * buttons post here (htmx, or the form's {@code formaction} without script); the answer sends the
- * browser back to the package page.
+ * buttons post here (htmx, or the form's {@code formaction} without script); either way the
+ * browser goes back to the package page.
  */
 @Controller
 class FigurePages {
@@ -42,9 +42,32 @@ class FigurePages {
     this.reports = reports;
   }
 
+  /** Without script: the browser is sent back to the package page. */
   @PostMapping("/reports/{id}/figures")
   String decide(@PathVariable UUID id, @RequestParam int version, @RequestParam("figureDecision") String decision,
-      HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+      HttpServletRequest request, RedirectAttributes redirect) {
+    Report saved = apply(id, version, decision, request);
+    redirect.addFlashAttribute("notice", "saved");
+    redirect.addFlashAttribute("noticeArg", saved.latestVersion());
+    return "redirect:" + target(id, decision);
+  }
+
+  /**
+   * From htmx: 204 with {@code HX-Redirect}, so htmx loads the package page (a 302 would be followed
+   * inside the request and the page swapped into the button).
+   */
+  @PostMapping(path = "/reports/{id}/figures", headers = "HX-Request")
+  ResponseEntity<Void> decideHtmx(@PathVariable UUID id, @RequestParam int version,
+      @RequestParam("figureDecision") String decision, HttpServletRequest request) {
+    apply(id, version, decision, request);
+    return ResponseEntity.noContent().header("HX-Redirect", request.getContextPath() + target(id, decision)).build();
+  }
+
+  private static String target(UUID id, String decision) {
+    return "/reports/" + id + "#" + new Ids().field("narrative[" + decision.split(":")[1] + "]");
+  }
+
+  private Report apply(UUID id, int version, String decision, HttpServletRequest request) {
     Matcher m = DECISION.matcher(decision);
     if (!m.matches()) {
       throw invalid("figureDecision", "应为 CONFIRMED|RELINKED|DISMISSED:分节:序号");
@@ -76,18 +99,11 @@ class FigurePages {
     }
     ReportContent decided = NarrativeFigures.decide(content, key, index, source, path);
     try {
-      Report saved = reports.save(id, version, decided);
-      redirect.addFlashAttribute("notice", "saved");
-      redirect.addFlashAttribute("noticeArg", saved.latestVersion());
+      return reports.save(id, version, decided);
     } catch (StaleVersion e) {
       throw Problems.problem(HttpStatus.CONFLICT, "stale-version", "版本已过期 Stale version",
           "第 " + version + " 版已不是最新版本，请刷新后再确认", Map.of("field", "version"));
     }
-    String target = "/reports/" + id + "#" + new Ids().field("narrative[" + key + "]");
-    if (request.getHeader("HX-Request") != null) {
-      response.setHeader("HX-Redirect", request.getContextPath() + target);
-    }
-    return "redirect:" + target;
   }
 
   private static RuntimeException invalid(String field, String detail) {

@@ -79,7 +79,7 @@ class NarrativeFiguresPageTest {
     // dismiss, as htmx posts it (the whole editor form rides along)
     int seen = packages.version(id);
     MockHttpServletResponse dismissed = decide(id, seen, "DISMISSED:basic:0", formOf(page), true);
-    assertThat(dismissed.getStatus()).isEqualTo(302);
+    assertThat(dismissed.getStatus()).isEqualTo(204);
     assertThat(dismissed.getHeader("HX-Redirect")).contains("/reports/" + id);
     assertThat(packages.contentOf(id).at("/narrative/0/figures/0/source").asString()).isEqualTo("DISMISSED");
     assertThat(findings(id)).noneMatch(f -> f.startsWith("NARRATIVE_FIGURE_MISMATCH"));
