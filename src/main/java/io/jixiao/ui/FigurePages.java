@@ -49,7 +49,7 @@ class FigurePages {
     Report saved = apply(id, version, decision, request);
     redirect.addFlashAttribute("notice", "saved");
     redirect.addFlashAttribute("noticeArg", saved.latestVersion());
-    return "redirect:" + target(id, decision);
+    return "redirect:" + target(id, saved, decision);
   }
 
   /**
@@ -59,12 +59,18 @@ class FigurePages {
   @PostMapping(path = "/reports/{id}/figures", headers = "HX-Request")
   ResponseEntity<Void> decideHtmx(@PathVariable UUID id, @RequestParam int version,
       @RequestParam("figureDecision") String decision, HttpServletRequest request) {
-    apply(id, version, decision, request);
-    return ResponseEntity.noContent().header("HX-Redirect", request.getContextPath() + target(id, decision)).build();
+    Report saved = apply(id, version, decision, request);
+    return ResponseEntity.noContent().header("HX-Redirect", request.getContextPath() + target(id, saved, decision))
+        .build();
   }
 
-  private static String target(UUID id, String decision) {
-    return "/reports/" + id + "#" + new Ids().field("narrative[" + decision.split(":")[1] + "]");
+  /**
+   * The package page at the section: the new version in the query makes it another address, so the
+   * browser loads it (the same address with only another fragment would just scroll).
+   */
+  private static String target(UUID id, Report saved, String decision) {
+    return "/reports/" + id + "?v=" + saved.latestVersion() + "#"
+        + new Ids().field("narrative[" + decision.split(":")[1] + "]");
   }
 
   private Report apply(UUID id, int version, String decision, HttpServletRequest request) {
