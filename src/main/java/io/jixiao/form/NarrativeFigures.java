@@ -102,7 +102,8 @@ public final class NarrativeFigures {
    * {@link FigureSource#RELINKED} links it to {@code path} (blank: to none), {@link FigureSource#DISMISSED}
    * takes it out of the checks.
    *
-   * @throws IllegalArgumentException when there is no such section or figure, or the decision is not one of the three
+   * @throws IllegalArgumentException when there is no such section or figure, the figure was typed by hand
+   *     ({@link FigureSource#MANUAL}: extraction would not keep it), or the decision is not one of the three
    */
   public static ReportContent decide(ReportContent content, String sectionKey, int figure, FigureSource decision,
       String path) {
@@ -120,6 +121,9 @@ public final class NarrativeFigures {
       }
       List<StatedFigure> figures = new ArrayList<>(section.figures());
       StatedFigure f = figures.get(figure);
+      if (!f.sourceOrManual().extracted()) {
+        throw new IllegalArgumentException("figure " + figure + " of section " + sectionKey + " was typed by hand");
+      }
       String target = switch (decision) {
         case RELINKED -> path == null || path.isBlank() ? null : path.strip();
         default -> f.refersTo();

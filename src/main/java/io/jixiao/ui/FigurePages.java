@@ -90,6 +90,10 @@ class FigurePages {
       throw Problems.problem(HttpStatus.NOT_FOUND, "not-found", "未找到 Not found",
           "第 " + version + " 版的「" + key + "」没有第 " + (index + 1) + " 个数字", Map.of("field", "figureDecision"));
     }
+    if (!section.figures().get(index).sourceOrManual().extracted()) {
+      throw Problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-form", "表单无效 Invalid form",
+          "手工录入的数字不经确认、改关联或忽略", Map.of("field", "figureDecision"));
+    }
     FigureSource source = FigureSource.valueOf(m.group(1));
     String path = null;
     if (source == FigureSource.RELINKED) {

@@ -112,6 +112,9 @@ class NarrativeFiguresTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> NarrativeFigures.decide(extracted, "basic", 0, FigureSource.EXTRACTED, null))
         .isInstanceOf(IllegalArgumentException.class);
+    ReportContent typed = withText(TABLES, "省级专项支出52.5万元。", figure("省级专项支出", "525000", PROJECT_SPENT));
+    assertThatThrownBy(() -> NarrativeFigures.decide(typed, "basic", 0, FigureSource.DISMISSED, null))
+        .as("a hand-typed figure is not extraction's to decide about").isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
