@@ -13,3 +13,18 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+// Narrative figure decisions (issue 12): a refused decision (a stale version, …) says why.
+document.addEventListener('htmx:responseError', function (event) {
+  var elt = event.detail.elt;
+  if (!elt || elt.name !== 'figureDecision') {
+    return;
+  }
+  var xhr = event.detail.xhr;
+  var detail = '';
+  try {
+    detail = JSON.parse(xhr.responseText).detail || '';
+  } catch (e) {
+    detail = '';
+  }
+  window.alert(detail || (xhr.status + ' ' + xhr.statusText));
+});

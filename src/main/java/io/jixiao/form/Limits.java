@@ -20,6 +20,8 @@ public final class Limits {
   public static final int NARRATIVE_SECTIONS = 50;
   public static final int FIGURES = 100;
   public static final int PARTS = 50;
+  /** Characters of one narrative section's text. */
+  public static final int NARRATIVE_TEXT = 200000;
   public static final int ACKNOWLEDGEMENTS = 5000;
 
   /** The largest row count of any table: the cap on a form index the model does not name. */

@@ -14,7 +14,7 @@ import java.util.List;
 public record NarrativeSection(
     @NotBlank @Size(max = 60) String key,
     @Size(max = 300) String title,
-    @Size(max = 200000) String text,
+    @Size(max = Limits.NARRATIVE_TEXT) String text,
     @Size(max = Limits.FIGURES) List<@Valid StatedFigure> figures) {
 
   public NarrativeSection {

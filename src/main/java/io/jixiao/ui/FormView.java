@@ -109,4 +109,44 @@ class FormView {
   public String shortHash(String hash) {
     return hash == null ? "" : hash.trim().substring(0, Math.min(12, hash.trim().length()));
   }
+
+  // ---- narrative figures (issue 12: extracted from the text, linked to cells) ----
+
+  /** The figure's text with a little context: [before, the figure, after]; null without a span. */
+  public String[] figureSnippet(NarrativeSection section, io.jixiao.form.StatedFigure figure) {
+    String text = section == null ? null : section.text();
+    if (text == null || figure.offset() == null || figure.length() == null
+        || figure.offset() + figure.length() > text.length()) {
+      return null;
+    }
+    int start = figure.offset();
+    int end = start + figure.length();
+    return new String[] {text.substring(Math.max(0, start - 16), start).replace('\n', ' '), text.substring(start, end),
+        text.substring(end, Math.min(text.length(), end + 8)).replace('\n', ' ')};
+  }
+
+  /** The cells a figure may be re-linked to. */
+  public List<io.jixiao.form.FigureMatcher.Candidate> figureCandidates(ReportContent content,
+      io.jixiao.form.StatedFigure figure) {
+    return io.jixiao.form.FigureMatcher.candidates(content, figure.kind());
+  }
+
+  /** What the page calls the cell a figure is linked to (its path when no candidate names it). */
+  public String cellLabel(ReportContent content, io.jixiao.form.StatedFigure figure) {
+    if (figure.refersTo() == null) {
+      return null;
+    }
+    return figureCandidates(content, figure).stream().filter(c -> c.path().equals(figure.refersTo()))
+        .map(io.jixiao.form.FigureMatcher.Candidate::label).findFirst().orElse(figure.refersTo());
+  }
+
+  /** A figure's value as the text writes it: 元 amounts in 万元. */
+  public String figureValue(io.jixiao.form.StatedFigure figure) {
+    if (figure.amount() == null) {
+      return "";
+    }
+    BigDecimal v = figure.kindOrMoney() == io.jixiao.form.FigureKind.MONEY ? figure.amount().movePointLeft(4) : figure.amount();
+    v = v.stripTrailingZeros();
+    return (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
+  }
 }

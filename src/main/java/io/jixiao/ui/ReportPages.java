@@ -104,6 +104,10 @@ class ReportPages {
       pageModel.fill(model, report, latest.content(), latest.evaluation(), latest.version().version());
       return "report";
     }
+    if (op.equals("save")) {
+      // Narrative figures (issue 12): a section whose text changed has its figures extracted again.
+      content = io.jixiao.form.NarrativeFigures.refresh(reports.content(id, baseVersion), content, report.year());
+    }
     model.addAttribute("base", baseVersion);
     model.addAttribute("origins", merged.origins());
     Set<ConstraintViolation<ReportContent>> violations = validator.validate(content);

@@ -260,6 +260,41 @@ class BrowserJourneyTest {
     });
   }
 
+  /** Issue 12: figures saved from the text are shown beside it; dismiss and confirm go through htmx. */
+  @Test
+  void thePreparerDismissesAndConfirmsFiguresExtractedFromTheText() {
+    int year = YEAR + 3;
+    jdbc.sql("insert into jixiao.cycle (region_code, year, template_code, draft_due) values ('xintian', :y, 'NATIONAL_DEFAULT', :due) on conflict do nothing")
+        .param("y", year).param("due", java.time.LocalDate.now().plusDays(30)).update();
+    var total = new io.jixiao.form.FundsRow(io.jixiao.form.FundsLine.TOTAL, "年度资金总额", new java.math.BigDecimal("1000000.00"),
+        new java.math.BigDecimal("1000000.00"), new java.math.BigDecimal("1000000.00"), null, null, null, null);
+    var content = new io.jixiao.form.ReportContent(null, new io.jixiao.form.SelfEvaluationTable("新田县计划生育协会", null, null,
+        List.of(total), List.of(), List.of(), null, null), List.of(), List.of(), null, List.of());
+    java.util.UUID id = RunAs.call("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"), () -> {
+      var report = reports.create("xintian-jsx", year);
+      return reports.save(report.id(), report.latestVersion(), content).id();
+    });
+    Page page = login("xintian.preparer");
+    page.navigate(app("/reports/" + id));
+    page.fill("textarea[name='narrative[0].text']", "各级财政划拨资金共计120万元，支出100万元。");
+    go(page, "#save");
+    Locator first = page.locator("#f-narrative-basic-figures-0");
+    assertThat(first.locator("mark").textContent()).isEqualTo("120万元");
+    assertThat(first.getAttribute("data-source")).isEqualTo("EXTRACTED");
+    assertThat(first.locator(".findings-inline li").count()).as("the mismatch beside the figure").isEqualTo(1);
+
+    go(page, "#f-narrative-basic-figures-0 button.figure-dismiss");
+    assertThat(page.url()).contains("/reports/" + id + "?v=4");
+    assertThat(page.locator("#f-narrative-basic-figures-0").getAttribute("data-source")).isEqualTo("DISMISSED");
+    go(page, "#f-narrative-basic-figures-1 button.figure-confirm");
+    assertThat(page.locator("#f-narrative-basic-figures-1").getAttribute("data-source")).isEqualTo("CONFIRMED");
+    snap(page, "figures-decided");
+
+    var saved = RunAs.call("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"), () -> reports.snapshot(id).content());
+    assertThat(saved.narrative().get(0).figures()).extracting(io.jixiao.form.StatedFigure::source)
+        .containsExactly(io.jixiao.form.FigureSource.DISMISSED, io.jixiao.form.FigureSource.CONFIRMED);
+  }
+
   @Test
   void anotherRegionsPreparerCannotReachThePackageByUrl() {
     Page page = login("lingling.preparer");
