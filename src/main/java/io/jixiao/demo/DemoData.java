@@ -1,9 +1,12 @@
 package io.jixiao.demo;
 
 import io.jixiao.cycle.CycleRepository;
+import io.jixiao.cycle.DueDates;
 import io.jixiao.security.UnitScope;
 import io.jixiao.unit.UnitRepository;
+import java.time.LocalDate;
 import java.time.Year;
+import java.time.ZoneId;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,10 @@ import org.springframework.stereotype.Component;
  * Opens evaluation cycles for the demo regions (from db/demo) so a fresh local run has work to do.
  * 新田县 2022 uses the template its 附件4 tables follow, 藁城区 its own outline (seed 001); everything else the
  * national default.
+ *
+ * <p>A cycle opened here (a fresh database) gets due dates relative to today ({@link #dueDates}), so the
+ * administrators' dashboard has something to show: every stage due within the next days or weeks, and
+ * 新田县 2023's unit head signature two days overdue (xintian-jsx 2023 waits there, DemoPlan).
  */
 @Component
 @Order(1)
@@ -37,13 +44,26 @@ class DemoData implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     var regions = units.findAll(UnitScope.ALL).stream().map(u -> u.regionCode()).collect(Collectors.toSet());
     int lastYear = Year.now().getValue() - 1;
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     for (String region : regions) {
       for (int year = 2021; year <= lastYear + 1; year++) {
         String template = region.equals("xintian") && year == 2022 ? "COST_SEPARATE_PROJECTS"
             : region.equals("gaocheng") ? "GAOCHENG_OUTLINE" : "NATIONAL_DEFAULT";
-        cycles.open(region, year, template);
+        boolean fresh = cycles.find(region, year).isEmpty();
+        var cycle = cycles.open(region, year, template);
+        if (fresh) {
+          cycles.updateDueDates(cycle.id(), dueDates(region, year, today));
+        }
       }
     }
     log.info("Demo cycles open for {} regions, 2021-{}", regions.size(), lastYear + 1);
+  }
+
+  /** The demo's due dates: soon for every stage; for 新田县 2023, the signature overdue and the guidance due in three days. */
+  static DueDates dueDates(String region, int year, LocalDate today) {
+    if (region.equals("xintian") && year == 2023) {
+      return new DueDates(today.minusDays(9), today.minusDays(2), today.plusDays(3), today.plusDays(10), today.plusDays(20));
+    }
+    return new DueDates(today.plusDays(5), today.plusDays(10), today.plusDays(14), today.plusDays(21), today.plusDays(30));
   }
 }

@@ -198,7 +198,12 @@ class DemoPackages implements ApplicationRunner {
             scoreAsFinance();
             complete(finance, task, Outcome.APPROVE, "复核通过");
           }
-          case DISCLOSURE -> step(DemoActors.ADMIN, Outcome.APPROVE, null);
+          case DISCLOSURE -> {
+            if (plan.approvedDaysAgo() > 0) {
+              approvedDaysAgo(plan.approvedDaysAgo());
+            }
+            step(DemoActors.ADMIN, Outcome.APPROVE, null);
+          }
           case PUBLISHED -> throw new IllegalStateException("past " + plan.target());
         }
       }
@@ -210,6 +215,19 @@ class DemoPackages implements ApplicationRunner {
         }
       }
       return stage();
+    }
+
+    /**
+     * The demo's story of a late publication: finance's approval (of the same version and content) is
+     * recorded once more as of {@code days} ago, so publication — which rests on the latest approval —
+     * and the dashboard count the 20 days from then. Demo data only: real approvals are dated by the database.
+     */
+    private void approvedDaysAgo(int days) {
+      jdbc.sql("""
+          insert into jixiao.approval (report_id, version, content_hash, approved_by, approved_at)
+          select report_id, version, content_hash, approved_by, now() - :days * interval '1 day'
+            from jixiao.approval where report_id = :id order by id desc limit 1
+          """).param("id", id).param("days", days).update();
     }
 
     private DemoActors.Actor actorOf(Stage stage) {

@@ -82,7 +82,7 @@ class TaskController {
       case "claimable" -> OpenTasks.Queue.CLAIMABLE;
       default -> throw new InvalidInput("assigned 只能是 me 或 claimable");
     };
-    OpenTasks.Page page = openTasks.find(user.username(), user.grants(), user.has(io.jixiao.security.Role.ADMIN), queue,
+    OpenTasks.Page page = openTasks.find(user.username(), user.memberships(), user.has(io.jixiao.security.Role.ADMIN), queue,
         new OpenTasks.Filter(stage, year, unitCode, overdue), TaskCursor.decode(after), size);
     return new QueuePage(page.items(), page.size(), page.total(), page.totalCapped(), page.next(),
         Links.withParameter("after", page.next()));

@@ -45,9 +45,10 @@ class TaskPages {
     }
   }
 
+  /** Where a login lands: administrators on their dashboard, everyone else on their tasks. */
   @GetMapping("/")
   String home() {
-    return "redirect:/tasks";
+    return user.has(Role.ADMIN) ? "redirect:/admin" : "redirect:/tasks";
   }
 
   /** Page size of each list on the page; further pages by the "next page" link (keyset, {@code after}). */
@@ -71,7 +72,7 @@ class TaskPages {
     }
     OpenTasks.Filter filter = new OpenTasks.Filter(stage, year, unit, overdue);
     boolean admin = user.has(Role.ADMIN);
-    var grants = user.grants();
+    var grants = user.memberships();
     var mine = openTasks.find(user.username(), grants, admin, OpenTasks.Queue.MINE, filter,
         TaskCursor.decode(mineAfter), PAGE_SIZE);
     var claimable = openTasks.find(user.username(), grants, admin, OpenTasks.Queue.CLAIMABLE, filter,
@@ -85,8 +86,10 @@ class TaskPages {
     model.addAttribute("stages", Stage.values());
     // A choice of up to UNIT_CHOICES units; beyond that (an administrator, a region's finance reviewer)
     // the unit is typed as its code: a list of thousands costs every page view and helps nobody.
-    var choices = units.findFirst(user.unitScope(), UNIT_CHOICES + 1);
-    boolean typed = choices.size() > UNIT_CHOICES;
+    // A region's reviewer: the resolved units say how many there are; no query with a thousand codes.
+    boolean many = !admin && user.units().size() > UNIT_CHOICES;
+    var choices = many ? List.<io.jixiao.unit.Unit>of() : units.findFirst(user.unitScope(), UNIT_CHOICES + 1);
+    boolean typed = many || choices.size() > UNIT_CHOICES;
     model.addAttribute("units", typed ? List.of() : choices);
     model.addAttribute("unitTyped", typed);
     model.addAttribute("filter", filter);

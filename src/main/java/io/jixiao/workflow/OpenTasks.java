@@ -2,11 +2,14 @@ package io.jixiao.workflow;
 
 import io.jixiao.report.Stage;
 import io.jixiao.security.Grant;
+import io.jixiao.security.Membership;
 import io.jixiao.security.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +69,16 @@ public class OpenTasks {
    */
   public Page find(String username, Set<Grant> grants, boolean admin, Queue queue, Filter filter,
       TaskCursor after, int size) {
+    return find(username, grants.stream().map(Membership::of).toList(), admin, queue, filter, after, size);
+  }
+
+  /**
+   * As above for the caller's grant groups as named: a bureau's or region's membership reaches the units
+   * the unit table places there, resolved inside the statement ({@code unit_code = any(array(select …))}),
+   * so a region's reviewer sends two codes, not a thousand, and the plan does not weigh a thousand constants.
+   */
+  public Page find(String username, Collection<Membership> memberships, boolean admin, Queue queue, Filter filter,
+      TaskCursor after, int size) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("me", username);
     String filters = filters(filter, params);
@@ -74,21 +87,38 @@ public class OpenTasks {
       branches.add("t.assignee = :me");
     }
     if (queue != Queue.MINE) {
-      Map<Role, Set<String>> unitsByRole = new TreeMap<>();
-      grants.forEach(g -> unitsByRole.computeIfAbsent(g.role(), r -> new TreeSet<>()).add(g.unitCode()));
+      Map<Role, Map<Membership.Reach, Set<String>>> byRole = new TreeMap<>();
+      memberships.forEach(m -> byRole.computeIfAbsent(m.role(), r -> new EnumMap<>(Membership.Reach.class))
+          .computeIfAbsent(m.reach(), r -> new TreeSet<>()).add(m.code()));
       int i = 0;
-      for (var entry : unitsByRole.entrySet()) {
+      for (var entry : byRole.entrySet()) {
         if (filter.stage() != null && filter.stage().actor() != entry.getKey()) {
           continue; // that role has no task at the asked stage
         }
         params.put("role" + i, entry.getKey().realmRole());
-        if (entry.getValue().size() == 1) {
-          params.put("unit" + i, entry.getValue().iterator().next());
-          branches.add("t.assignee is null and t.role = :role" + i + " and t.unit_code = :unit" + i);
-        } else {
-          params.put("units" + i, entry.getValue().toArray(String[]::new));
-          branches.add("t.assignee is null and t.role = :role" + i + " and t.unit_code = any(:units" + i + ")");
+        List<String> reaches = new ArrayList<>();
+        Set<String> units = entry.getValue().getOrDefault(Membership.Reach.UNIT, Set.of());
+        if (units.size() == 1) {
+          params.put("unit" + i, units.iterator().next());
+          reaches.add("t.unit_code = :unit" + i);
+        } else if (!units.isEmpty()) {
+          params.put("units" + i, units.toArray(String[]::new));
+          reaches.add("t.unit_code = any(:units" + i + ")");
         }
+        List<String> placed = new ArrayList<>();
+        for (var reach : List.of(Membership.Reach.BUREAU, Membership.Reach.REGION)) {
+          Set<String> codes = entry.getValue().get(reach);
+          if (codes != null) {
+            String name = reach.name().toLowerCase(java.util.Locale.ROOT) + "s" + i;
+            params.put(name, codes.toArray(String[]::new));
+            placed.add("p." + reach.name().toLowerCase(java.util.Locale.ROOT) + "_code = any(:" + name + ")");
+          }
+        }
+        if (!placed.isEmpty()) {
+          reaches.add("t.unit_code = any(array(select p.code from jixiao.unit p where " + String.join(" or ", placed) + "))");
+        }
+        String reach = reaches.size() == 1 ? reaches.get(0) : "(" + String.join(" or ", reaches) + ")";
+        branches.add("t.assignee is null and t.role = :role" + i + " and " + reach);
         i++;
       }
       if (admin && (filter.stage() == null || filter.stage() == Stage.DISCLOSURE)) {

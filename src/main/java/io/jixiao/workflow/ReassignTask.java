@@ -31,7 +31,28 @@ public class ReassignTask {
 
   @Transactional
   public OpenTask reassign(String taskId, String assignee) {
+    return reassign(steps.lock(taskId), assignee);
+  }
+
+  /**
+   * As {@link #reassign(String, String)}, but only if the task is still as the administrator saw it (the
+   * dashboard): held by {@code seenAssignee} (null: by nobody) and, if {@code seenVersion} is given, its
+   * package still at that version — otherwise a 409 and nothing changes.
+   */
+  @Transactional
+  public OpenTask reassign(String taskId, String assignee, String seenAssignee, Integer seenVersion) {
     TaskSteps.Held held = steps.lock(taskId);
+    steps.requireRole(held.task(), Action.REASSIGN);
+    String holder = held.task().assignee();
+    if (!java.util.Objects.equals(holder, seenAssignee)) {
+      throw new Conflict("task-changed", holder == null ? "该任务已被释放，请刷新后再转办"
+          : "该任务现由 " + holder + " 持有，请刷新后再转办", java.util.Map.of("assignee", holder == null ? "" : holder));
+    }
+    steps.requireVersion(held.report(), seenVersion, false);
+    return reassign(held, assignee);
+  }
+
+  private OpenTask reassign(TaskSteps.Held held, String assignee) {
     OpenTask task = held.task();
     steps.requireRole(task, Action.REASSIGN);
     Role role = task.stage().actor();
@@ -42,6 +63,6 @@ public class ReassignTask {
     engine.assign(task.id(), assignee, user.username());
     events.publishEvent(new LifecycleEvents.TaskReassigned(task.reportId(), task.id(), task.stage(), assignee,
         user.username()));
-    return openTasks.find(taskId).orElseThrow();
+    return openTasks.find(task.id()).orElseThrow();
   }
 }

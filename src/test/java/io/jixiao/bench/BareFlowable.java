@@ -22,6 +22,7 @@ import org.flowable.task.api.Task;
  * the app, no projection, no audit) on its own database of the same PostgreSQL server, running
  * {@code bench/bare-lifecycle.bpmn20.xml} — the app's five-stage process under another key — as the
  * app's lifecycle does: start, then for each stage query the task by candidate group, claim, complete.
+ * Like the app's, each task carries a reminder and an escalation timer (issue 11).
  */
 final class BareFlowable implements AutoCloseable {
 
@@ -77,6 +78,9 @@ final class BareFlowable implements AutoCloseable {
     for (String name : List.of("draftDue", "signDue", "guidanceDue", "reviewDue", "publishDue")) {
       variables.put(name, due);
     }
+    // The app's reminder (3 days before) and escalation (the day after) timers, at fixed dates.
+    variables.put("remindAt", Date.valueOf(LocalDate.now().plusDays(27)));
+    variables.put("escalateAt", Date.valueOf(LocalDate.now().plusDays(31)));
     variables.put("outcome", null);
     variables.put("returnTo", null);
     String process = as("bare.preparer", () -> runtime

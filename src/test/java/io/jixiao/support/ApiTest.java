@@ -18,4 +18,6 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureRestTestClient
 @org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @ActiveProfiles("test")
+// Counts the statements of one request where a test asks (StatementCounter.count); passes through otherwise.
+@org.springframework.context.annotation.Import(StatementCounter.class)
 public @interface ApiTest {}

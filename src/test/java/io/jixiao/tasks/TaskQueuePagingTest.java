@@ -118,6 +118,24 @@ class TaskQueuePagingTest {
   }
 
   @Test
+  void aRegionsOrBureausReviewerQueuesEveryUnitThereFromOneGroup() {
+    // One group in the token; the statement resolves the region's (bureau's) units itself.
+    List<String> expected = expected("finance-reviewer", "", "");
+    assertThat(expected).hasSizeGreaterThan(100);
+    Api region = Api.as(http, json, TestTokens.withGrants(REGION + ".finance", "finance-reviewer:region=" + REGION));
+    assertThat(walk(region, "/api/tasks?assigned=claimable&size=50", 1000)).containsExactlyElementsOf(expected);
+    Api bureau = Api.as(http, json, TestTokens.withGrants(REGION + ".bureau", "bureau-reviewer:bureau=" + REGION + "-b"));
+    assertThat(walk(bureau, "/api/tasks?assigned=claimable&size=50", 1000))
+        .containsExactlyElementsOf(expected("bureau-reviewer", "", ""));
+    // A unit group and a region group of one role together: the union, once each.
+    Api both = Api.as(http, json, TestTokens.withGrants(REGION + ".both", "finance-reviewer:" + REGION + "-u1",
+        "finance-reviewer:region=" + REGION));
+    assertThat(walk(both, "/api/tasks?assigned=claimable&size=50", 1000)).containsExactlyElementsOf(expected);
+    Api elsewhere = Api.as(http, json, TestTokens.withGrants("x.finance", "finance-reviewer:region=xintian"));
+    assertThat(elsewhere.get("/api/tasks?assigned=claimable&size=50&unitCode=" + REGION + "-u1").get("items")).isEmpty();
+  }
+
+  @Test
   void theCountStopsAtAThousand() {
     Api admin = Api.as(http, json, TestTokens.of("admin"));
     assertThat(expected("admin", "", "")).hasSizeGreaterThan(1000);
