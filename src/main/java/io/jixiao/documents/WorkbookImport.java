@@ -1421,15 +1421,26 @@ public final class WorkbookImport {
       return c;
     }
 
-    /** The value beside a label: the next cell right of the label's region, if it is not itself a label. */
+    /**
+     * The value beside a label: the first non-blank cell right of the label's region ("" if that is
+     * the next label of the row, as 主管部门 … 实施单位).
+     */
     String valueRightOf(Position label) {
-      int c = nextColumnAfter(label);
-      String t = text(label.r, c);
-      String n = norm(t);
-      if (n.equals(norm(WorkbookLayout.IMPLEMENTER)) || n.equals(norm(WorkbookLayout.SUPERVISOR))) {
-        return "";
+      for (int c = nextColumnAfter(label); c < Math.max(columns(label.r), nextColumnAfter(label) + 1); c++) {
+        if (!isTopLeft(label.r, c)) {
+          continue;
+        }
+        String t = text(label.r, c);
+        if (t.isBlank()) {
+          continue;
+        }
+        String n = norm(t);
+        if (n.equals(norm(WorkbookLayout.IMPLEMENTER)) || n.equals(norm(WorkbookLayout.SUPERVISOR))) {
+          return "";
+        }
+        return t.strip();
       }
-      return t.strip();
+      return "";
     }
 
     /**
