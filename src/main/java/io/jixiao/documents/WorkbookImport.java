@@ -784,7 +784,7 @@ public final class WorkbookImport {
             }
           }
         }
-        rows.add(new FundsRow(line, norm(written).equals(norm(canonical)) ? null : blankToNull(written),
+        rows.add(new FundsRow(line, labelKey(written).equals(labelKey(canonical)) ? null : blankToNull(written),
             money(r, initial, unit, p + ".initialBudget"),
             money(r, cols.get(FundsColumn.ADJUSTED_BUDGET.header), unit, p + ".adjustedBudget"),
             money(r, cols.get(FundsColumn.EXECUTED.header), unit, p + ".executed"),

@@ -28,11 +28,49 @@ public class ReportImport {
   private final ReportService reports;
   private final ReportLifecycle lifecycle;
   private final Validator validator;
+  private final io.jixiao.documents.PackageWorkbook workbooks;
+  private final io.jixiao.unit.UnitRepository units;
+  private final io.jixiao.security.CurrentUser user;
 
-  ReportImport(ReportService reports, ReportLifecycle lifecycle, Validator validator) {
+  ReportImport(ReportService reports, ReportLifecycle lifecycle, Validator validator,
+      io.jixiao.documents.PackageWorkbook workbooks, io.jixiao.unit.UnitRepository units,
+      io.jixiao.security.CurrentUser user) {
     this.reports = reports;
     this.lifecycle = lifecycle;
     this.validator = validator;
+    this.workbooks = workbooks;
+    this.units = units;
+    this.user = user;
+  }
+
+  /** A version's workbook: {@code <unit code>-<year>-v<version>.xlsx}. */
+  public record Workbook(String fileName, int version, byte[] bytes) {
+
+    /** As a download. */
+    public org.springframework.http.ResponseEntity<byte[]> response() {
+      return org.springframework.http.ResponseEntity.ok()
+          .contentType(org.springframework.http.MediaType.parseMediaType(io.jixiao.documents.PackageWorkbook.MEDIA_TYPE))
+          .eTag(io.jixiao.web.ETags.of(version))
+          .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+              org.springframework.http.ContentDisposition.attachment().filename(fileName).build().toString())
+          .body(bytes);
+    }
+  }
+
+  /**
+   * The workbook of a version (the latest without one) in the one layout ({@code documents.WorkbookLayout})
+   * that {@link #preview} reads back; its 公开信息 sheet records the version, its hash and who saved it when.
+   * Anyone who may see the package may download it.
+   */
+  public Workbook workbook(UUID id, Integer version) {
+    ReportSnapshot s = version == null ? reports.snapshot(id) : reports.snapshot(id, version);
+    Report r = s.report();
+    String region = units.find(r.unitCode(), user.unitScope()).map(io.jixiao.unit.Unit::regionName).orElse("");
+    var document = new io.jixiao.documents.PublishedDocument(r.unitName(), r.unitCode(), region, r.year(), r.id(),
+        s.version().version(), s.version().contentHash(), s.version().createdAt().toInstant(), s.version().createdBy(),
+        null, s.content(), reports.template(r), s.evaluation(), List.of());
+    return new Workbook(r.unitCode() + "-" + r.year() + "-v" + s.version().version() + ".xlsx", s.version().version(),
+        workbooks.render(document));
   }
 
   /**

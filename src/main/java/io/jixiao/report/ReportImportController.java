@@ -1,12 +1,8 @@
 package io.jixiao.report;
 
-import io.jixiao.documents.PackageWorkbook;
-import io.jixiao.documents.PublishedDocument;
 import io.jixiao.form.Finding;
 import io.jixiao.form.ReportContent;
 import io.jixiao.form.Summary;
-import io.jixiao.security.CurrentUser;
-import io.jixiao.unit.UnitRepository;
 import io.jixiao.web.ETags;
 import io.jixiao.web.Problems;
 import java.io.IOException;
@@ -14,8 +10,6 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,17 +35,10 @@ class ReportImportController {
 
   private final ReportImport imports;
   private final ReportService reports;
-  private final PackageWorkbook workbook;
-  private final UnitRepository units;
-  private final CurrentUser user;
 
-  ReportImportController(ReportImport imports, ReportService reports, PackageWorkbook workbook, UnitRepository units,
-      CurrentUser user) {
+  ReportImportController(ReportImport imports, ReportService reports) {
     this.imports = imports;
     this.reports = reports;
-    this.workbook = workbook;
-    this.units = units;
-    this.user = user;
   }
 
   /** The preview: the version it was read over (the If-Match to confirm with), the sheets read, the content and its evaluation. */
@@ -82,23 +69,6 @@ class ReportImportController {
   /** The workbook of the latest version (or {@code ?version=}), in the layout the import reads back. */
   @GetMapping("/workbook")
   ResponseEntity<byte[]> workbook(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
-    Report report = reports.find(id);
-    ReportSnapshot s = version == null ? reports.snapshot(id) : reports.snapshot(id, version);
-    PublishedDocument document = document(s);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(PackageWorkbook.MEDIA_TYPE))
-        .eTag(ETags.of(s.version().version()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(report.unitCode() + "-" + report.year() + "-v" + s.version().version() + ".xlsx").build().toString())
-        .body(workbook.render(document));
-  }
-
-  private PublishedDocument document(ReportSnapshot s) {
-    Report r = s.report();
-    String region = units.find(r.unitCode(), user.unitScope()).map(io.jixiao.unit.Unit::regionName).orElse("");
-    java.time.Instant saved = s.version().createdAt().toInstant();
-    return new PublishedDocument(r.unitName(), r.unitCode(), region, r.year(), r.id(), s.version().version(),
-        s.version().contentHash(), saved, s.version().createdBy(), null, s.content(), reports.template(r), s.evaluation(),
-        List.of());
+    return imports.workbook(id, version).response();
   }
 }

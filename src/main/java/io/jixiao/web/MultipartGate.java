@@ -42,19 +42,48 @@ class MultipartGate extends OncePerRequestFilter {
       return;
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    if (takesUploads(request.getMethod(), path)) {
-      chain.doFilter(request, response);
+    boolean api = path.startsWith("/api/") || path.startsWith("/public/api/");
+    if (!takesUploads(request.getMethod(), path)) {
+      refuse(response, api, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "不支持的内容类型 Unsupported media type",
+          "只有报告的 Excel 导入 (POST /api/reports/{id}/import) 接受 multipart/form-data");
       return;
     }
-    if (!path.startsWith("/api/") && !path.startsWith("/public/api/")) {
-      response.sendError(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+    // Parsed here, once and bounded (spring.servlet.multipart), so a refusal is ours and not the container's page.
+    try {
+      request.getParts();
+    } catch (IOException | ServletException | RuntimeException e) {
+      if (tooLarge(e)) {
+        refuse(response, api, HttpStatus.CONTENT_TOO_LARGE, "too-large", "请求体过大 Content too large",
+            "上传的文件超过上限 2048 KB");
+      } else {
+        refuse(response, api, HttpStatus.BAD_REQUEST, "malformed-body", "请求无效 Bad request", "multipart 请求体无法解析");
+      }
       return;
     }
-    response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+    chain.doFilter(request, response);
+  }
+
+  private static boolean tooLarge(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof RequestSizeLimitFilter.TooLargeException || t.getClass().getSimpleName().contains("SizeLimitExceeded")
+          || t.getClass().getSimpleName().contains("SizeException")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void refuse(HttpServletResponse response, boolean api, HttpStatus status, String type, String title,
+      String detail) throws IOException {
+    if (!api) {
+      response.sendError(status.value());
+      return;
+    }
+    response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"urn:jixiao:problem:unsupported-media-type\",\"title\":\"不支持的内容类型 "
-        + "Unsupported media type\",\"status\":415,\"detail\":\"只有报告的 Excel 导入 (POST /api/reports/{id}/import) 接受 "
-        + "multipart/form-data\"}");
+    response.setHeader("Connection", "close");
+    response.getWriter().write("{\"type\":\"urn:jixiao:problem:" + type + "\",\"title\":\"" + title + "\",\"status\":"
+        + status.value() + ",\"detail\":\"" + detail + "\"}");
   }
 }
