@@ -127,23 +127,28 @@ public final class WorkbookImport {
 
     /** The cell a content path came from (or the nearest enclosing path's), for a validation message. */
     public Optional<String> cellOf(String path) {
-      for (String p = path; !p.isEmpty(); p = parent(p)) {
-        String cell = cells.get(p);
-        if (cell != null) {
-          return Optional.of(cell);
-        }
-      }
-      return Optional.empty();
-    }
-
-    private static String parent(String path) {
-      int dot = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
-      return dot <= 0 ? "" : path.substring(0, dot);
+      return WorkbookImport.cellOf(cells, path);
     }
 
     static Result failed(Failure failure, String message) {
       return new Result(failure, null, Map.of(), List.of(new CellError(null, null, message)), Map.of());
     }
+  }
+
+  /** The cell ({@code 附件2!G20}) a path came from in {@code cells}, or its nearest enclosing path's. */
+  public static Optional<String> cellOf(Map<String, String> cells, String path) {
+    for (String p = path == null ? "" : path; !p.isEmpty(); p = parent(p)) {
+      String cell = cells.get(p);
+      if (cell != null) {
+        return Optional.of(cell);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String parent(String path) {
+    int dot = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+    return dot <= 0 ? "" : path.substring(0, dot);
   }
 
   /** Reads {@code bytes} laid over {@code base}; {@code template} names the first-level indicators and sections. */

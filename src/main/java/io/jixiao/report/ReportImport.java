@@ -80,7 +80,13 @@ public class ReportImport {
    * @param sheets  the sheets read, with the table each was recognised as
    */
   public record Preview(Report report, int version, Map<String, String> sheets, ReportContent content,
-      Evaluation evaluation) {}
+      Evaluation evaluation, Map<String, String> cells) {
+
+    /** The cell a finding's path came from ({@code 附件2!G20}), or "". */
+    public String cellOf(String path) {
+      return WorkbookImport.cellOf(cells, path).orElse("");
+    }
+  }
 
   @Transactional(readOnly = true)
   public Preview preview(UUID id, byte[] workbook) {
@@ -88,7 +94,8 @@ public class ReportImport {
     lifecycle.checkEditable(report);
     int version = report.latestVersion();
     WorkbookImport.Result read = read(report, version, workbook);
-    return new Preview(report, version, read.sheets(), read.content(), reports.preview(id, read.content()));
+    return new Preview(report, version, read.sheets(), read.content(), reports.preview(id, read.content()),
+        read.cells());
   }
 
   /** Saves the workbook over {@code expectedVersion}, the version the preparer previewed (412 if another was saved since). */

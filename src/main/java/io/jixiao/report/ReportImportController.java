@@ -41,9 +41,13 @@ class ReportImportController {
     this.reports = reports;
   }
 
-  /** The preview: the version it was read over (the If-Match to confirm with), the sheets read, the content and its evaluation. */
+  /**
+   * The preview: the version it was read over (the If-Match to confirm with), the sheets read, the
+   * content and its evaluation, and the cell each field came from ({@code cells}: finding path → 附件2!G20).
+   */
   record ImportPreview(UUID id, int version, Map<String, String> sheets, ReportContent content, Summary summary,
-      Map<String, Summary> projectSummaries, Map<String, BigDecimal> suggestions, List<Finding> findings) {}
+      Map<String, Summary> projectSummaries, Map<String, BigDecimal> suggestions, List<Finding> findings,
+      Map<String, String> cells) {}
 
   @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<?> importWorkbook(@PathVariable UUID id, @RequestPart("file") MultipartFile file,
@@ -54,7 +58,7 @@ class ReportImportController {
       ReportImport.Preview p = imports.preview(id, bytes);
       return ResponseEntity.ok().eTag(ETags.of(p.version())).body(new ImportPreview(id, p.version(), p.sheets(),
           p.content(), p.evaluation().overall(), p.evaluation().projects(), p.evaluation().suggestions(),
-          p.evaluation().findings()));
+          p.evaluation().findings(), p.cells()));
     }
     if (ifMatch == null || ifMatch.isBlank()) {
       throw Problems.problem(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", "缺少 If-Match",

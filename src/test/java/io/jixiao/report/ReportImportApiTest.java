@@ -90,6 +90,7 @@ class ReportImportApiTest {
     assertThat(preview.get("findings").isArray()).isTrue();
     assertThat(preview.get("findings")).isNotEmpty(); // the hand-made tables do not add up everywhere
     assertThat(preview.get("summary").has("totalScore")).isTrue();
+    assertThat(preview.get("cells").get("overall.indicators[2].selfScore").asString()).isEqualTo("附件2!H20");
     assertThat(versions()).isEqualTo(1);
     assertThat(current().get("version").asInt()).isEqualTo(1);
   }

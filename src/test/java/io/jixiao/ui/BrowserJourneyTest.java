@@ -289,6 +289,8 @@ class BrowserJourneyTest {
     assertThat(page.locator("#import-indicators").textContent()).isEqualTo("4");
     assertThat(Integer.parseInt(page.locator("#import-finding-count").textContent())).isPositive();
     assertThat(page.locator("#import-findings li").count()).isPositive();
+    // A finding names the cell it concerns: 得分 28 against the suggested 30 of the third row.
+    assertThat(page.locator("#import-findings").textContent()).contains("附件2!H20");
     assertThat(RunAs.call("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"),
         () -> reports.find(id).latestVersion())).as("the preview wrote nothing").isEqualTo(1);
 
