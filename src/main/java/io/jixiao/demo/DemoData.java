@@ -39,7 +39,7 @@ class DemoData implements ApplicationRunner {
     int lastYear = Year.now().getValue() - 1;
     for (String region : regions) {
       for (int year = 2021; year <= lastYear + 1; year++) {
-        String template = region.equals("xintian") && year == 2022 ? "COST_SEPARATE"
+        String template = region.equals("xintian") && year == 2022 ? "COST_SEPARATE_PROJECTS"
             : region.equals("gaocheng") ? "GAOCHENG_OUTLINE" : "NATIONAL_DEFAULT";
         cycles.open(region, year, template);
       }

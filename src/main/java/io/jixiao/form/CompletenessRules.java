@@ -16,12 +16,12 @@ final class CompletenessRules {
   private CompletenessRules() {}
 
   static void check(ReportContent content, Template template, Findings findings) {
-    table(content.overall(), Paths.OVERALL, "部门整体支出绩效自评表", template, findings);
+    table(content.overall(), Paths.OVERALL, "部门整体支出绩效自评表", template.departmentLevel1(), findings);
     List<Project> projects = content.projects();
     for (int i = 0; i < projects.size(); i++) {
       Project project = projects.get(i);
       String name = project.name() == null || project.name().isBlank() ? Paths.projectKey(project, i) : project.name().strip();
-      table(project.table(), Paths.project(project, i) + ".table", "项目「" + name + "」的绩效自评表", template, findings);
+      table(project.table(), Paths.project(project, i) + ".table", "项目「" + name + "」的绩效自评表", template.level1(), findings);
     }
     for (Template.OutlineSection section : template.outline()) {
       if (section.mustBeFilled() && content.narrative().stream()
@@ -46,7 +46,8 @@ final class CompletenessRules {
     }
   }
 
-  private static void table(SelfEvaluationTable table, String path, String name, Template template, Findings findings) {
+  private static void table(SelfEvaluationTable table, String path, String name, List<Template.Level1> firstLevels,
+      Findings findings) {
     if (table == null) {
       findings.error(FindingCode.INCOMPLETE, path, "缺少" + name);
       return;
@@ -56,7 +57,7 @@ final class CompletenessRules {
     if (!total) {
       findings.error(FindingCode.INCOMPLETE, path + ".funds[TOTAL]", name + "的资金总额（全年预算数、全年执行数）未填");
     }
-    for (Template.Level1 level1 : template.level1()) {
+    for (Template.Level1 level1 : firstLevels) {
       if (table.indicators().stream().noneMatch(r -> level1.code().equals(r.level1()) && r.counts())) {
         findings.error(FindingCode.INCOMPLETE, path + ".indicators",
             name + "至少须有一项「" + level1.name() + "」（不适用的行不算）");

@@ -33,9 +33,9 @@ final class CrossTableRules {
       String path = Paths.project(project, i);
       projectBudget(project, path, findings);
       supervisor(project, path, findings);
-      level1Weights(project.table(), path + ".table", template, findings);
+      level1Weights(project.table(), path + ".table", template.level1(), findings);
     }
-    level1Weights(content.overall(), Paths.OVERALL, template, findings);
+    level1Weights(content.overall(), Paths.OVERALL, template.departmentLevel1(), findings);
     staffing(content, findings);
   }
 
@@ -111,7 +111,8 @@ final class CrossTableRules {
   }
 
   /** The weights of each first level's applicable rows against the template's weight for it. */
-  private static void level1Weights(SelfEvaluationTable table, String path, Template template, Findings findings) {
+  private static void level1Weights(SelfEvaluationTable table, String path, List<Template.Level1> firstLevels,
+      Findings findings) {
     if (table == null) {
       return;
     }
@@ -121,7 +122,7 @@ final class CrossTableRules {
         sums.merge(row.level1(), row.weight(), BigDecimal::add);
       }
     }
-    for (Template.Level1 level1 : template.level1()) {
+    for (Template.Level1 level1 : firstLevels) {
       BigDecimal sum = sums.get(level1.code());
       if (sum != null && level1.weight() != null && sum.compareTo(level1.weight()) != 0) {
         findings.warning(FindingCode.LEVEL1_WEIGHT_DIFFERS, path + ".indicators",

@@ -19,6 +19,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUser {
 
+  private final UnitPlacements placements;
+
+  public CurrentUser(UnitPlacements placements) {
+    this.placements = placements;
+  }
+
   public String username() {
     return authentication().getName();
   }
@@ -40,24 +46,41 @@ public class CurrentUser {
     return roles().contains(role);
   }
 
-  /** Which role in which unit, one per grant; none for an administrator without other grants. */
-  public Set<Grant> grants() {
-    Set<Grant> grants = new LinkedHashSet<>();
+  /** The caller's grant groups as their token names them: a role in a unit, a bureau's units or a region's. */
+  public Set<Membership> memberships() {
+    Set<Membership> memberships = new LinkedHashSet<>();
     for (GrantedAuthority authority : authentication().getAuthorities()) {
       String name = authority.getAuthority();
       if (name != null && name.startsWith(Grant.AUTHORITY_PREFIX)) {
-        Grant.parse(name.substring(Grant.AUTHORITY_PREFIX.length())).ifPresent(grants::add);
+        Membership.parse(name.substring(Grant.AUTHORITY_PREFIX.length())).ifPresent(memberships::add);
+      }
+    }
+    return Collections.unmodifiableSet(memberships);
+  }
+
+  /**
+   * Which role in which unit: one per unit membership, one per unit of a bureau's or region's
+   * (resolved on the server); none for an administrator without other grants.
+   */
+  public Set<Grant> grants() {
+    Set<Grant> grants = new LinkedHashSet<>();
+    for (Membership membership : memberships()) {
+      if (membership.reach() == Membership.Reach.UNIT) {
+        grants.add(new Grant(membership.role(), membership.code()));
+      } else {
+        placements.unitsOf(membership.reach(), membership.code())
+            .forEach(unit -> grants.add(new Grant(membership.role(), unit)));
       }
     }
     return Collections.unmodifiableSet(grants);
   }
 
-  /** The roles the caller holds in this unit: those of its grants for the unit, and admin everywhere. */
+  /** The roles the caller holds in this unit: those of their memberships that reach it, and admin everywhere. */
   public Set<Role> rolesIn(String unitCode) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    for (Grant grant : grants()) {
-      if (grant.unitCode().equals(unitCode)) {
-        roles.add(grant.role());
+    for (Membership membership : memberships()) {
+      if (placements.reaches(membership, unitCode)) {
+        roles.add(membership.role());
       }
     }
     if (has(Role.ADMIN)) {

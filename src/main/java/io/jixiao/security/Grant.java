@@ -18,7 +18,7 @@ public record Grant(Role role, String unitCode) {
     if (role == Role.ADMIN) {
       throw new IllegalArgumentException("admin is a realm role, not held per unit");
     }
-    if (unitCode == null || unitCode.isBlank() || unitCode.indexOf(':') >= 0) {
+    if (unitCode == null || unitCode.isBlank() || unitCode.indexOf(':') >= 0 || unitCode.indexOf('=') >= 0) {
       throw new IllegalArgumentException("bad unit code: " + unitCode);
     }
   }
@@ -33,8 +33,8 @@ public record Grant(Role role, String unitCode) {
       return Optional.empty();
     }
     String unit = text.substring(colon + 1);
-    if (unit.isBlank()) {
-      return Optional.empty();
+    if (unit.isBlank() || unit.indexOf('=') >= 0) {
+      return Optional.empty(); // blank, or a bureau's or region's membership (Membership)
     }
     return Role.ofRealmRole(text.substring(0, colon)).filter(role -> role != Role.ADMIN)
         .map(role -> new Grant(role, unit));

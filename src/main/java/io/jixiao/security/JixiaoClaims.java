@@ -12,9 +12,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 /**
  * How Keycloak's tokens say who someone is. {@code grants}: the names of the user's grant groups
  * ({@code preparer:xintian-jsx}, the realm's "grants" group-membership mapper), one role in one
- * unit each. The realm role {@code admin} (every unit). Other realm roles grant nothing: a role
+ * unit, one bureau's units ({@code bureau-reviewer:bureau=xintian-wjj}) or one region's
+ * ({@code finance-reviewer:region=xintian}) each (Membership): one name per group, so the token
+ * stays small however many units a region has. The realm role {@code admin} (every unit). Other realm roles grant nothing: a role
  * without its unit would hold in every unit. Both become Spring authorities — {@code ROLE_x} for
- * each role held anywhere (pages use hasRole), {@code GRANT_role:unit} per grant — for access
+ * each role held anywhere (pages use hasRole), {@code GRANT_role:scope} per grant group — for access
  * tokens and OIDC logins alike.
  */
 final class JixiaoClaims {
@@ -39,23 +41,23 @@ final class JixiaoClaims {
     return names;
   }
 
-  /** The grants a token lists; names that are no grant (other groups) are left out. */
-  static Set<Grant> grants(Map<String, Object> claims) {
-    Set<Grant> grants = new LinkedHashSet<>();
+  /** The grant groups a token lists (unit, bureau or region); names that are no grant (other groups) are left out. */
+  static Set<Membership> memberships(Map<String, Object> claims) {
+    Set<Membership> memberships = new LinkedHashSet<>();
     Object value = claims.get(GRANTS);
     if (value instanceof Collection<?> list) {
-      list.forEach(name -> Grant.parse(String.valueOf(name)).ifPresent(grants::add));
+      list.forEach(name -> Membership.parse(String.valueOf(name)).ifPresent(memberships::add));
     } else if (value instanceof String single) {
-      Grant.parse(single).ifPresent(grants::add);
+      Membership.parse(single).ifPresent(memberships::add);
     }
-    return grants;
+    return memberships;
   }
 
   static List<GrantedAuthority> authorities(Map<String, Object> claims) {
-    return authorities(realmRoles(claims).contains(Role.ADMIN.realmRole()), grants(claims));
+    return authorities(realmRoles(claims).contains(Role.ADMIN.realmRole()), memberships(claims));
   }
 
-  static List<GrantedAuthority> authorities(boolean admin, Collection<Grant> grants) {
+  static List<GrantedAuthority> authorities(boolean admin, Collection<Membership> grants) {
     Set<String> names = new LinkedHashSet<>();
     if (admin) {
       names.add(Role.ADMIN.authority());

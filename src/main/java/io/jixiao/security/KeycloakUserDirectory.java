@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * The directory kept by Keycloak, read through its admin REST API as the realm's service account
  * {@code jixiao-directory} (client credentials; realm-management {@code view-users} and
  * {@code query-groups} only). Who holds a grant: the enabled members of the groups named by it
- * ({@code preparer:xintian-jsx}, wherever they sit in the tree); who is an administrator: the
+ * ({@code preparer:xintian-jsx}, wherever they sit in the tree) and of the groups of the unit's bureau and
+ * region ({@code preparer:bureau=xintian-wjj}, {@code preparer:region=xintian}); who is an administrator: the
  * enabled members of {@code /admins}. Answers are cached briefly
  * ({@code jixiao.directory.cache-ttl}), so a membership change shows within that time.
  */
@@ -47,11 +48,12 @@ class KeycloakUserDirectory implements UserDirectory {
   private final Duration ttl;
   private final Clock clock = Clock.systemUTC();
   private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+  private final UnitPlacements placements;
 
   KeycloakUserDirectory(ClientRegistrationRepository registrations,
       @Value("${jixiao.keycloak.url}") String keycloakUrl,
       @Value("${jixiao.keycloak.realm}") String realm,
-      @Value("${jixiao.directory.cache-ttl:30s}") Duration ttl) {
+      @Value("${jixiao.directory.cache-ttl:30s}") Duration ttl, UnitPlacements placements) {
     var clients = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations,
         new InMemoryOAuth2AuthorizedClientService(registrations)); // client credentials by default
     var oauth = new OAuth2ClientHttpRequestInterceptor(clients);
@@ -62,6 +64,7 @@ class KeycloakUserDirectory implements UserDirectory {
     oauth.setPrincipalResolver(request -> app);
     this.admin = RestClient.builder().baseUrl(keycloakUrl + "/admin/realms/" + realm).requestInterceptor(oauth).build();
     this.ttl = ttl;
+    this.placements = placements;
   }
 
   @Override
@@ -74,7 +77,19 @@ class KeycloakUserDirectory implements UserDirectory {
     if (role != Role.ADMIN && unitCode == null) {
       return List.of();
     }
-    String key = role == Role.ADMIN ? ADMINS_PATH : new Grant(role, unitCode).toString();
+    if (role == Role.ADMIN) {
+      return members(ADMINS_PATH);
+    }
+    // The members of the unit's group, of its bureau's and of its region's.
+    Set<String> usernames = new TreeSet<>(members(new Grant(role, unitCode).toString()));
+    placements.of(unitCode).ifPresent(p -> {
+      usernames.addAll(members(new Membership(role, Membership.Reach.BUREAU, p.bureauCode()).toString()));
+      usernames.addAll(members(new Membership(role, Membership.Reach.REGION, p.regionCode()).toString()));
+    });
+    return List.copyOf(usernames);
+  }
+
+  private List<String> members(String key) {
     Instant now = clock.instant();
     Entry entry = cache.get(key);
     if (entry == null || now.isAfter(entry.expires())) {

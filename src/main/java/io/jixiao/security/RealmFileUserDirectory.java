@@ -24,17 +24,21 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty(name = "jixiao.directory.source", havingValue = "file")
 class RealmFileUserDirectory implements UserDirectory {
 
-  record Account(String username, boolean enabled, boolean admin, Set<Grant> grants) {
+  record Account(String username, boolean enabled, boolean admin, Set<Membership> memberships) {
 
-    boolean holds(Role role, String unitCode) {
-      return enabled && (role == Role.ADMIN ? admin : grants.contains(new Grant(role, unitCode)));
+    boolean holds(Role role, String unitCode, UnitPlacements placements) {
+      return enabled && (role == Role.ADMIN ? admin
+          : memberships.stream().anyMatch(m -> m.role() == role && placements.reaches(m, unitCode)));
     }
   }
 
   private final List<Account> accounts;
+  private final UnitPlacements placements;
 
-  RealmFileUserDirectory(JsonMapper json, @Value("${jixiao.directory.file:realm/jixiao-users-0.json}") Path file) {
+  RealmFileUserDirectory(JsonMapper json, @Value("${jixiao.directory.file:realm/jixiao-users-0.json}") Path file,
+      UnitPlacements placements) {
     this.accounts = read(json, file);
+    this.placements = placements;
   }
 
   static List<Account> read(JsonMapper json, Path file) {
@@ -45,10 +49,10 @@ class RealmFileUserDirectory implements UserDirectory {
       throw new UncheckedIOException("cannot read the users file " + file.toAbsolutePath(), e);
     }
     return root.path("users").valueStream().map(user -> {
-      Set<Grant> grants = new java.util.LinkedHashSet<>();
+      Set<Membership> grants = new java.util.LinkedHashSet<>();
       user.path("groups").valueStream().map(JsonNode::asString)
           .map(path -> path.substring(path.lastIndexOf('/') + 1))
-          .forEach(name -> Grant.parse(name).ifPresent(grants::add));
+          .forEach(name -> Membership.parse(name).ifPresent(grants::add));
       boolean admin = user.path("groups").valueStream().anyMatch(g -> g.asString().equals(KeycloakUserDirectory.ADMINS_PATH));
       return new Account(user.path("username").asString(), user.path("enabled").asBoolean(true), admin, Set.copyOf(grants));
     }).toList();
@@ -56,13 +60,13 @@ class RealmFileUserDirectory implements UserDirectory {
 
   @Override
   public boolean mayHold(String username, Role role, String unitCode) {
-    return accounts.stream().anyMatch(a -> a.username().equals(username) && a.holds(role, unitCode));
+    return accounts.stream().anyMatch(a -> a.username().equals(username) && a.holds(role, unitCode, placements));
   }
 
   @Override
   public List<String> eligible(Role role, String unitCode) {
     Set<String> names = new TreeSet<>();
-    accounts.stream().filter(a -> a.holds(role, unitCode)).forEach(a -> names.add(a.username()));
+    accounts.stream().filter(a -> a.holds(role, unitCode, placements)).forEach(a -> names.add(a.username()));
     return List.copyOf(names);
   }
 }

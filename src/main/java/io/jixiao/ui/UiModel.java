@@ -1,6 +1,7 @@
 package io.jixiao.ui;
 
 import io.jixiao.security.CurrentUser;
+import io.jixiao.security.Membership;
 import io.jixiao.security.Role;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,9 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(basePackageClasses = UiModel.class)
 class UiModel {
 
-  record Viewer(String username, String displayName, List<String> roles, Set<String> units) {}
+  /** {@code units}, {@code bureaus}, {@code regions}: the reach of the viewer's grant groups, as named (not resolved to units). */
+  record Viewer(String username, String displayName, List<String> roles, Set<String> units, Set<String> bureaus,
+      Set<String> regions) {}
 
   private final CurrentUser user;
   private final FormView forms;
@@ -72,6 +75,15 @@ class UiModel {
       // Keycloak writes "given family"; Chinese names read family name first.
       display = oidc.getFamilyName() + (oidc.getGivenName() == null ? "" : oidc.getGivenName());
     }
-    return new Viewer(user.username(), display, user.roles().stream().map(Role::realmRole).toList(), user.units());
+    var memberships = user.memberships();
+    return new Viewer(user.username(), display, user.roles().stream().map(Role::realmRole).toList(),
+        codes(memberships, Membership.Reach.UNIT), codes(memberships, Membership.Reach.BUREAU),
+        codes(memberships, Membership.Reach.REGION));
+  }
+
+  private static Set<String> codes(Set<Membership> memberships, Membership.Reach reach) {
+    Set<String> codes = new java.util.TreeSet<>();
+    memberships.stream().filter(m -> m.reach() == reach).forEach(m -> codes.add(m.code()));
+    return codes;
   }
 }

@@ -119,13 +119,13 @@ class PerformanceGuardTest {
     QueueData.load(owner, REGION, 1000, 10_000);
     try {
       List<String> units = IntStream.rangeClosed(1, 1000).mapToObj(i -> REGION + "-u" + i).toList();
-      // A token holds at most ~100 grants under Tomcat's 8 KB header limit (issue 13, item 3); the page
-      // session holds all 1,000.
+      // The region's reviewer: one group in the token and the session, 1,000 units resolved on the server.
+      String finance = REGION + ".finance-reviewer";
+      String group = "finance-reviewer:region=" + REGION;
       List<TaskLists.User> users = List.of(
           new TaskLists.User("admin", TestTokens.of("admin"), PageSession.of(context, "admin"), "DISCLOSURE"),
-          new TaskLists.User("finance (100 units / page 1,000)",
-              TestTokens.forUser(REGION + ".finance-reviewer", "finance-reviewer", units.subList(0, 100).toArray(String[]::new)),
-              PageSession.of(context, REGION + ".finance-reviewer", "finance-reviewer", units), "FINANCE_REVIEW"),
+          new TaskLists.User("finance reviewer, 1,000 units", TestTokens.withGrants(finance, group),
+              PageSession.withGroups(context, finance, "finance-reviewer", List.of(group)), "FINANCE_REVIEW"),
           new TaskLists.User("preparer", TestTokens.forUser(REGION + ".preparer", "preparer", units.get(0)),
               PageSession.of(context, REGION + ".preparer", "preparer", List.of(units.get(0))), "DRAFT"));
       TaskLists lists = new TaskLists(http, 20);

@@ -98,7 +98,7 @@ class DemoPackagesTest {
       assertThat(byYear).containsKeys(2021, 2022, 2023, 2024, 2025);
 
       Report seed = byYear.get(2022);
-      assertThat(seed.templateCode()).isEqualTo("COST_SEPARATE");
+      assertThat(seed.templateCode()).isEqualTo("COST_SEPARATE_PROJECTS");
       assertThat(reports.stageOf(seed)).isEqualTo(Stage.DRAFT);
       var evaluation = reports.snapshot(seed.id()).evaluation();
       assertThat(evaluation.findings()).anyMatch(f -> f.severity() == Severity.ERROR);

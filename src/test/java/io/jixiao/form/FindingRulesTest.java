@@ -186,6 +186,26 @@ class FindingRulesTest {
     }
 
     @Test
+    void theDepartmentWideTableIsHeldToItsOwnFirstLevelsWhereTheTemplateGivesThem() {
+      // 003: cost-first 附件4 tables, a 附件2 in the national layout without 成本指标.
+      ReportContent c = complete();
+      ReportContent withProject = new ReportContent(null, c.overall(), c.narrative(),
+          List.of(new Project("P1", "流出人口专项", null, c.overall())), c.filling(), List.of());
+      java.util.function.Function<Template, List<String>> incompletePaths = template ->
+          Evaluator.evaluate(withProject, template, 2022).findings().stream()
+              .filter(f -> f.code() == FindingCode.INCOMPLETE).map(Finding::path).toList();
+      assertThat(incompletePaths.apply(TestTemplates.COST_SEPARATE_PROJECTS)).as("only the project lacks its 成本指标")
+          .containsExactly("projects[P1].table.indicators");
+      assertThat(incompletePaths.apply(TestTemplates.COST_SEPARATE)).as("cost-first in every table")
+          .containsExactlyInAnyOrder("overall.indicators", "projects[P1].table.indicators");
+      // The department-wide weights against 50 / 30 / 10, the project's against 20 / 40 / 20 / 10.
+      List<String> weights = Evaluator.evaluate(withProject, TestTemplates.COST_SEPARATE_PROJECTS, 2022).findings().stream()
+          .filter(f -> f.code() == FindingCode.LEVEL1_WEIGHT_DIFFERS).map(Finding::path).toList();
+      assertThat(weights).containsExactly("projects[P1].table.indicators");
+      assertThat(TestTemplates.NATIONAL_DEFAULT.departmentLevel1()).isEqualTo(TestTemplates.NATIONAL_DEFAULT.level1());
+    }
+
+    @Test
     void aBlankRequiredSectionIsMissingAndAnOptionalOneIsNot() {
       ReportContent c = complete();
       List<NarrativeSection> sections = new java.util.ArrayList<>(c.narrative());

@@ -12,6 +12,7 @@ final class TestTemplates {
 
   static final Template NATIONAL_DEFAULT = read("national-default");
   static final Template COST_SEPARATE = read("cost-separate");
+  static final Template COST_SEPARATE_PROJECTS = read("cost-separate-projects");
 
   private TestTemplates() {}
 

@@ -19,7 +19,29 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /** Role × unit pairs: a role holds only in the units of the grant that gives it. */
 class GrantsTest {
 
-  final CurrentUser user = new CurrentUser();
+  /** The demo reference data's placements (db/demo), as the unit table holds them. */
+  static final UnitPlacements DEMO_PLACEMENTS = new UnitPlacements() {
+    final Map<String, Placement> units = Map.of(
+        "xintian-jsx", new Placement("xintian", "xintian-wjj"), "xintian-fyjk", new Placement("xintian", "xintian-wjj"),
+        "lingling-jsx", new Placement("lingling", "lingling-wjj"), "lingling-fyjk", new Placement("lingling", "lingling-wjj"),
+        "gaocheng-jsx", new Placement("gaocheng", "gaocheng-wjj"), "qiannan-jsx", new Placement("qiannan", "qiannan-wjj"));
+
+    @Override
+    public java.util.Optional<Placement> of(String unitCode) {
+      return java.util.Optional.ofNullable(unitCode == null ? null : units.get(unitCode));
+    }
+
+    @Override
+    public Set<String> unitsOf(Membership.Reach reach, String code) {
+      return switch (reach) {
+        case UNIT -> Set.of(code);
+        case BUREAU -> Set.copyOf(units.keySet().stream().filter(u -> units.get(u).bureauCode().equals(code)).toList());
+        case REGION -> Set.copyOf(units.keySet().stream().filter(u -> units.get(u).regionCode().equals(code)).toList());
+      };
+    }
+  };
+
+  final CurrentUser user = new CurrentUser(DEMO_PLACEMENTS);
 
   @AfterEach
   void clear() {
@@ -43,11 +65,53 @@ class GrantsTest {
     assertThatThrownBy(() -> new Grant(Role.ADMIN, "xintian-jsx")).isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void bureauAndRegionGroupsNameOneMembershipEach() {
+    assertThat(Membership.parse("finance-reviewer:region=xintian"))
+        .contains(new Membership(Role.FINANCE_REVIEWER, Membership.Reach.REGION, "xintian"));
+    assertThat(Membership.parse("bureau-reviewer:bureau=xintian-wjj"))
+        .contains(new Membership(Role.BUREAU_REVIEWER, Membership.Reach.BUREAU, "xintian-wjj"));
+    assertThat(Membership.parse("preparer:xintian-jsx"))
+        .contains(new Membership(Role.PREPARER, Membership.Reach.UNIT, "xintian-jsx"));
+    assertThat(new Membership(Role.FINANCE_REVIEWER, Membership.Reach.REGION, "xintian"))
+        .hasToString("finance-reviewer:region=xintian");
+    assertThat(Grant.parse("finance-reviewer:region=xintian")).as("no unit grant").isEmpty();
+  }
+
+  @Test
+  void aRegionsReviewerHoldsTheRoleInEveryUnitOfTheRegionOnly() {
+    signIn(Map.of("preferred_username", "xintian.finance", "grants", List.of("finance-reviewer:region=xintian")));
+    assertThat(user.rolesIn("xintian-jsx")).containsExactly(Role.FINANCE_REVIEWER);
+    assertThat(user.rolesIn("xintian-fyjk")).containsExactly(Role.FINANCE_REVIEWER);
+    assertThat(user.rolesIn("lingling-jsx")).isEmpty();
+    assertThat(user.rolesIn("no-such-unit")).isEmpty();
+    assertThat(user.grants()).containsExactlyInAnyOrder(
+        new Grant(Role.FINANCE_REVIEWER, "xintian-jsx"), new Grant(Role.FINANCE_REVIEWER, "xintian-fyjk"));
+    assertThat(user.units()).containsExactly("xintian-fyjk", "xintian-jsx");
+    assertThat(user.unitScope().includes("lingling-fyjk")).isFalse();
+    // The authority names the group, not its units: a session or token stays one name long.
+    assertThat(SecurityContextHolder.getContext().getAuthentication().getAuthorities())
+        .extracting(a -> a.getAuthority())
+        .containsExactlyInAnyOrder("ROLE_finance-reviewer", "GRANT_finance-reviewer:region=xintian");
+  }
+
+  @Test
+  void aBureausReviewerHoldsTheRoleInTheUnitsItSupervises() {
+    signIn(Map.of("preferred_username", "b", "grants", List.of("bureau-reviewer:bureau=lingling-wjj", "preparer:qiannan-jsx")));
+    assertThat(user.rolesIn("lingling-fyjk")).containsExactly(Role.BUREAU_REVIEWER);
+    assertThat(user.rolesIn("qiannan-jsx")).containsExactly(Role.PREPARER);
+    assertThat(user.rolesIn("xintian-jsx")).isEmpty();
+    assertThat(user.units()).containsExactly("lingling-fyjk", "lingling-jsx", "qiannan-jsx");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"preparer", "preparer:", ":xintian-jsx", "admin:xintian-jsx", "mayor:xintian-jsx",
-      "preparer:a:b", "units", "Preparer:xintian-jsx", "preparer: "})
+      "preparer:a:b", "units", "Preparer:xintian-jsx", "preparer: ", "finance-reviewer:region=",
+      "admin:region=xintian", "finance-reviewer:region=a=b", "finance-reviewer:county=xintian",
+      "bureau-reviewer:bureau=a:b"})
   void namesThatAreNoGrantGiveNothing(String name) {
     assertThat(Grant.parse(name)).isEmpty();
+    assertThat(Membership.parse(name)).isEmpty();
     signIn(Map.of("preferred_username", "someone", "grants", List.of(name)));
     assertThat(user.roles()).isEmpty();
     assertThat(user.grants()).isEmpty();

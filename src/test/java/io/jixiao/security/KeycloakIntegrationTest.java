@@ -304,7 +304,7 @@ class KeycloakIntegrationTest {
 
   /** The grants a token lists; the claim names every group of the user's, e.g. also {@code admins}. */
   static List<String> grants(JsonNode claims) {
-    return strings(claims.get("grants")).stream().filter(name -> Grant.parse(name).isPresent()).toList();
+    return strings(claims.get("grants")).stream().filter(name -> Membership.parse(name).isPresent()).toList();
   }
 
   @Test
@@ -320,6 +320,11 @@ class KeycloakIntegrationTest {
     assertThat(strings(tokens().claims(token("admin")).get("grants"))).containsExactly("admins");
     assertThat(api(DemoUser.DUAL).get("/api/units").valueStream().map(u -> u.get("code").asString()))
         .containsExactlyInAnyOrder("xintian-fyjk", "xintian-jsx");
+    // A region's reviewer: one group name in the token, the region's units resolved on the server.
+    JsonNode finance = tokens().claims(token(DemoUser.XINTIAN_FINANCE.username));
+    assertThat(grants(finance)).containsExactly("finance-reviewer:region=xintian");
+    assertThat(api(DemoUser.XINTIAN_FINANCE.username).get("/api/units").valueStream().map(u -> u.get("code").asString()))
+        .containsExactlyInAnyOrder("xintian-fyjk", "xintian-jsx");
   }
 
   @Test
@@ -331,7 +336,9 @@ class KeycloakIntegrationTest {
     assertThat(directory.mayHold(DemoUser.DUAL, Role.PREPARER, "xintian-jsx")).as("a role of another unit").isFalse();
     assertThat(directory.mayHold(DemoUser.DUAL, Role.PREPARER, "xintian-fyjk")).isTrue();
     assertThat(directory.eligible(Role.BUREAU_REVIEWER, "xintian-jsx")).containsExactly("xintian.bureau", "xintian.dual");
-    assertThat(directory.eligible(Role.FINANCE_REVIEWER, "lingling-fyjk")).containsExactly("lingling.finance");
+    assertThat(directory.eligible(Role.FINANCE_REVIEWER, "lingling-fyjk")).as("the region's group").containsExactly("lingling.finance");
+    assertThat(directory.eligible(Role.BUREAU_REVIEWER, "lingling-jsx")).as("the bureau's group").containsExactly("lingling.bureau");
+    assertThat(directory.mayHold("lingling.finance", Role.FINANCE_REVIEWER, "xintian-jsx")).as("another region").isFalse();
     assertThat(directory.eligible(Role.UNIT_HEAD, "no-such-unit")).isEmpty();
     assertThat(directory.eligible(Role.ADMIN, "qiannan-jsx")).containsExactly("admin");
     // A disabled user holds nothing.

@@ -25,7 +25,8 @@ class KeycloakUserDirectoryTest {
         .clientId("jixiao-directory").clientSecret("x")
         .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
         .tokenUri(keycloak + "/realms/jixiao/protocol/openid-connect/token").build());
-    var directory = new KeycloakUserDirectory(registrations, keycloak, "jixiao", Duration.ofSeconds(30));
+    var directory = new KeycloakUserDirectory(registrations, keycloak, "jixiao", Duration.ofSeconds(30),
+        GrantsTest.DEMO_PLACEMENTS);
     assertThatThrownBy(() -> directory.mayHold("xintian.preparer", Role.PREPARER, "xintian-jsx"))
         .isInstanceOf(UserDirectory.Unavailable.class);
     assertThatThrownBy(() -> directory.eligible(Role.ADMIN, null)).isInstanceOf(UserDirectory.Unavailable.class);

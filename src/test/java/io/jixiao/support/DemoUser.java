@@ -5,19 +5,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The realm's demo users with one role (realm/jixiao-users-0.json): their role and the units they
- * hold it in, i.e. their grants. {@link #DUAL} holds two roles in different units and is no member
+ * The realm's demo users with one role (realm/jixiao-users-0.json): their role, the units they
+ * hold it in, and the grant groups their tokens name — one per unit, or one bureau's or region's
+ * group (the reviewers) that the server resolves to those units. {@link #DUAL} holds two roles in different units and is no member
  * of this list, whose users each act in one role.
  */
 public enum DemoUser {
   XINTIAN_PREPARER("xintian.preparer", "preparer", "xintian-jsx"),
   XINTIAN_HEAD("xintian.head", "unit-head", "xintian-jsx"),
-  XINTIAN_BUREAU("xintian.bureau", "bureau-reviewer", "xintian-jsx", "xintian-fyjk"),
-  XINTIAN_FINANCE("xintian.finance", "finance-reviewer", "xintian-jsx", "xintian-fyjk"),
+  XINTIAN_BUREAU("xintian.bureau", "bureau-reviewer", "bureau-reviewer:bureau=xintian-wjj", List.of("xintian-jsx", "xintian-fyjk")),
+  XINTIAN_FINANCE("xintian.finance", "finance-reviewer", "finance-reviewer:region=xintian", List.of("xintian-jsx", "xintian-fyjk")),
   LINGLING_PREPARER("lingling.preparer", "preparer", "lingling-jsx"),
   LINGLING_HEAD("lingling.head", "unit-head", "lingling-jsx"),
-  LINGLING_BUREAU("lingling.bureau", "bureau-reviewer", "lingling-jsx", "lingling-fyjk"),
-  LINGLING_FINANCE("lingling.finance", "finance-reviewer", "lingling-jsx", "lingling-fyjk"),
+  LINGLING_BUREAU("lingling.bureau", "bureau-reviewer", "bureau-reviewer:bureau=lingling-wjj", List.of("lingling-jsx", "lingling-fyjk")),
+  LINGLING_FINANCE("lingling.finance", "finance-reviewer", "finance-reviewer:region=lingling", List.of("lingling-jsx", "lingling-fyjk")),
   ADMIN("admin", "admin");
 
   /** The demo user with two roles: preparer of xintian-fyjk, bureau reviewer of xintian-jsx. */
@@ -27,11 +28,21 @@ public enum DemoUser {
   public final String username;
   public final String role;
   public final List<String> units;
+  private final List<String> groups;
 
   DemoUser(String username, String role, String... units) {
     this.username = username;
     this.role = role;
     this.units = List.of(units);
+    this.groups = this.units.stream().map(unit -> role + ":" + unit).toList();
+  }
+
+  /** A reviewer whose one group reaches {@code units} through their bureau or region. */
+  DemoUser(String username, String role, String group, List<String> units) {
+    this.username = username;
+    this.role = role;
+    this.units = units;
+    this.groups = List.of(group);
   }
 
   public static DemoUser named(String username) {
@@ -39,13 +50,14 @@ public enum DemoUser {
         .orElseThrow(() -> new IllegalArgumentException(username));
   }
 
-  /** {@code role:unit} for each unit; none for the administrator. */
+  /** The grant groups the token names: {@code role:unit} per unit, or one bureau's or region's; none for the administrator. */
   public List<String> grants() {
-    return units.stream().map(unit -> role + ":" + unit).toList();
+    return groups;
   }
 
   public Map<String, Object> claims() {
-    return claims(username, role, units);
+    return "admin".equals(role) ? claims(username, role, units)
+        : Map.of("preferred_username", username, "grants", groups);
   }
 
   /** The claims Keycloak's token for such a user carries: grants, or the realm role admin. */

@@ -39,17 +39,21 @@ public final class PageSession {
   /** The new session's id, for a {@link #COOKIE} cookie. */
   public static String of(ApplicationContext context, String username) {
     DemoUser user = DemoUser.named(username);
-    return of(context, username, user.role, user.units);
+    return withGroups(context, username, user.role, user.grants());
   }
 
   /** As {@link #of(ApplicationContext, String)} for a made-up user holding {@code role} in each of {@code units} (admin: in all). */
-  @SuppressWarnings("unchecked")
   public static String of(ApplicationContext context, String username, String role, List<String> units) {
+    return withGroups(context, username, role, "admin".equals(role) ? List.of()
+        : units.stream().map(unit -> role + ":" + unit).toList());
+  }
+
+  /** A made-up user holding {@code role} through these grant groups ({@code finance-reviewer:region=x}, …). */
+  @SuppressWarnings("unchecked")
+  public static String withGroups(ApplicationContext context, String username, String role, List<String> groups) {
     List<GrantedAuthority> authorities = new ArrayList<>();
     Role.ofRealmRole(role).ifPresent(r -> authorities.add(new SimpleGrantedAuthority(r.authority())));
-    if (!"admin".equals(role)) {
-      units.forEach(unit -> authorities.add(new SimpleGrantedAuthority(Grant.AUTHORITY_PREFIX + role + ":" + unit)));
-    }
+    groups.forEach(group -> authorities.add(new SimpleGrantedAuthority(Grant.AUTHORITY_PREFIX + group)));
     Map<String, Object> claims = Map.of("sub", username, "iss", TestTokens.ISSUER, "preferred_username", username);
     OidcIdToken idToken = new OidcIdToken("test-id-token", Instant.now(), Instant.now().plusSeconds(3600), claims);
     DefaultOidcUser principal = new DefaultOidcUser(authorities, idToken, "preferred_username");
