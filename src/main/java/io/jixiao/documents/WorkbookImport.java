@@ -455,6 +455,17 @@ public final class WorkbookImport {
       return list;
     }
 
+    /** Also names the cells under {@code from} by {@code to} (a row by its line as well as its index). */
+    private void alias(String from, String to) {
+      Map<String, String> copies = new LinkedHashMap<>();
+      cells.forEach((k, v) -> {
+        if (k.equals(from) || k.startsWith(from + ".")) {
+          copies.putIfAbsent(to + k.substring(from.length()), v);
+        }
+      });
+      copies.forEach(cells::putIfAbsent);
+    }
+
     /** Moves the cells under {@code from} to {@code to}; returns them as moved. */
     private Map<String, String> rekey(String from, String to) {
       Map<String, String> moved = new LinkedHashMap<>();
@@ -589,6 +600,9 @@ public final class WorkbookImport {
             costs.add(new CostRow(line, line == CostLine.PROJECT_ITEM ? label.strip() : null,
                 money(r, prior, unit, path + ".priorYearFinal"), money(r, budget, unit, path + ".budget"),
                 money(r, fin, unit, path + ".finalAccount")));
+            if (line != CostLine.PROJECT_ITEM) {
+              alias(path, "basicData.costs[" + line + "]");
+            }
           }
         }
       }
@@ -798,6 +812,7 @@ public final class WorkbookImport {
             cols.containsKey(FundsColumn.REVIEW_SCORE.header)
                 ? score(r, cols.get(FundsColumn.REVIEW_SCORE.header), p + ".reviewScore") : null,
             explanation));
+        alias(p, path + ".funds[" + line + "]"); // finding paths name funds rows by line
       }
       return rows;
     }
@@ -923,7 +938,7 @@ public final class WorkbookImport {
         String p = path + ".indicators[" + rows.size() + "]";
         cells.put(p, grid.sheetRef(r, nameCol));
         String level1Text = grid.text(r, l1);
-        String level1 = level1Code(level1Text);
+        String level1 = level1Code(level1Text, path.equals("overall"));
         cells.put(p + ".level1", grid.sheetRef(r, l1));
         if (level1.isEmpty()) {
           error(r, l1, "缺少一级指标：应为" + level1Names() + "之一");
@@ -973,13 +988,16 @@ public final class WorkbookImport {
     private static final Pattern LEVEL1_WEIGHT = Pattern.compile("\\(\\s*[\\d.]+\\s*分\\s*\\)$");
 
     /** 产出指标（50分） → OUTPUT, by the template's names (or codes); a name the template lacks stays as written. */
-    String level1Code(String written) {
+    String level1Code(String written, boolean departmentTable) {
       String n = LEVEL1_WEIGHT.matcher(norm(written)).replaceFirst("");
       if (n.isEmpty()) {
         return "";
       }
       if (template != null) {
-        for (Template.Level1 l : template.level1()) {
+        // 附件2 may have its own first levels (Template.departmentLevel1); the projects' come next.
+        List<Template.Level1> levels = new ArrayList<>(departmentTable ? template.departmentLevel1() : template.level1());
+        levels.addAll(departmentTable ? template.level1() : template.departmentLevel1());
+        for (Template.Level1 l : levels) {
           if (norm(l.name()).equals(n) || l.code().equalsIgnoreCase(n)) {
             return l.code();
           }
