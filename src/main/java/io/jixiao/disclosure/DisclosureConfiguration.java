@@ -17,7 +17,7 @@ class DisclosureConfiguration {
         System::nanoTime);
     var registration = new FilterRegistrationBean<>(new PublicRateLimitFilter(limiter));
     registration.addUrlPatterns("/public", "/public/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3); // after the size limit, MultipartGate and the parameter limit
     registration.setEnabled(properties.enabled());
     registration.setName("publicRateLimitFilter");
     return registration;

@@ -4,5 +4,5 @@
  * io.jixiao.report.Stage}. Owns {@code jixiao.report} and {@code jixiao.report_version}; asks the lifecycle
  * (through {@link io.jixiao.report.ReportLifecycle}) what may be edited.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"form", "cycle", "unit", "security", "shared", "web"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"form", "cycle", "unit", "security", "shared", "web", "documents"})
 package io.jixiao.report;

@@ -19,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * as a 500. Runs after the size limit, before security (a CSRF token with a NUL is no token).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+// After MultipartGate (+1): only an import's multipart body is parsed for parameters.
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class ParameterLimitFilter extends OncePerRequestFilter {
 
   @Override

@@ -44,6 +44,23 @@ class StandardProblems {
         .body(localize(error.getBody(), ex, error.getStatusCode()));
   }
 
+  /**
+   * A multipart body that could not be parsed (only a draft's import takes one, see MultipartGate):
+   * over the cap while it was read (sent chunked, so no Content-Length to refuse up front) is 413.
+   */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<ProblemDetail> multipart(org.springframework.web.multipart.MultipartException ex,
+      HttpServletRequest request) throws Exception {
+    if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+      throw ex;
+    }
+    boolean tooLarge = ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException;
+    HttpStatus status = tooLarge ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+    return ResponseEntity.status(status).body(Problems.body(status, tooLarge ? "too-large" : "malformed-body",
+        tooLarge ? "请求体过大 Content too large" : "请求无效 Bad request",
+        tooLarge ? "上传的文件超过上限 2048 KB" : "multipart 请求体无法解析", java.util.Map.of()));
+  }
+
   /** Our type, title and detail on a problem Spring made, if it carries Spring's defaults. */
   static ProblemDetail localize(ProblemDetail body, Exception ex, HttpStatusCode status) {
     if (body.getType() != null && !URI.create("about:blank").equals(body.getType())) {

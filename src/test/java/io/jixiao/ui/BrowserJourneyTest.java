@@ -295,6 +295,55 @@ class BrowserJourneyTest {
         .containsExactly(io.jixiao.form.FigureSource.DISMISSED, io.jixiao.form.FigureSource.CONFIRMED);
   }
 
+  /** Issue 14: upload a hand-made workbook, read the preview and its findings, confirm, see the draft. */
+  @Test
+  void importingAWorkbookIntoTheDraft() {
+    jdbc.sql("insert into jixiao.cycle (region_code, year, template_code, draft_due) values ('xintian', :y, 'NATIONAL_DEFAULT', :due) on conflict do nothing")
+        .param("y", YEAR + 4).param("due", java.time.LocalDate.now().plusDays(30)).update();
+    java.util.UUID id = RunAs.call("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"),
+        () -> reports.create("xintian-jsx", YEAR + 4).id());
+    byte[] broken = io.jixiao.documents.HandMadeWorkbooks.xlsx().overall("附件2")
+        .with("附件2", s -> io.jixiao.documents.HandMadeWorkbooks.set(s, "E8", "约三百万")).bytes();
+    byte[] workbook = io.jixiao.documents.HandMadeWorkbooks.xlsx().basic("附件1").overall("附件2").project("附件4").bytes();
+    String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    Page page = login("xintian.preparer");
+    page.navigate(app("/reports/" + id));
+    assertThat(page.locator("#import-form").isVisible()).isTrue();
+    // A broken workbook: every problem by sheet and cell, nothing imported.
+    page.setInputFiles("#import-file", new com.microsoft.playwright.options.FilePayload("自评表.xlsx", xlsx, broken));
+    go(page, "#import-preview-button");
+    assertThat(page.locator("#import-errors").textContent()).contains("附件2", "E8", "应为金额");
+    assertThat(page.locator("#import-confirm").count()).isZero();
+
+    page.navigate(app("/reports/" + id));
+    page.setInputFiles("#import-file", new com.microsoft.playwright.options.FilePayload("自评表.xlsx", xlsx, workbook));
+    go(page, "#import-preview-button");
+    assertThat(page.locator("#import-preview").isVisible()).isTrue();
+    assertThat(page.locator("#import-sheets").textContent()).contains("附件1", "附件2", "附件4");
+    assertThat(page.locator("#import-indicators").textContent()).isEqualTo("4");
+    assertThat(Integer.parseInt(page.locator("#import-finding-count").textContent())).isPositive();
+    assertThat(page.locator("#import-findings li").count()).isPositive();
+    // A finding names the cell it concerns: 得分 28 against the suggested 30 of the third row.
+    assertThat(page.locator("#import-findings").textContent()).contains("附件2!H20");
+    assertThat(RunAs.call("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"),
+        () -> reports.find(id).latestVersion())).as("the preview wrote nothing").isEqualTo(1);
+
+    go(page, "#import-confirm");
+    assertThat(page.url()).endsWith("/reports/" + id);
+    assertThat(page.locator(".notice").textContent()).contains("2");
+    assertThat(page.locator("#version").textContent()).isEqualTo("2");
+    assertThat(new java.math.BigDecimal(page.locator("#f-overall-funds-TOTAL-executed").inputValue().replace(",", "")))
+        .isEqualByComparingTo("2923100");
+    var saved = RunAs.call("xintian.preparer", Role.PREPARER, List.of("xintian-jsx"), () -> reports.snapshot(id).content());
+    assertThat(saved.projects()).singleElement().satisfies(p -> assertThat(p.name()).isEqualTo("计生协能力建设"));
+
+    // The current version's workbook downloads from the draft page.
+    com.microsoft.playwright.Download download = page.waitForDownload(() -> page.click("#export-workbook"));
+    assertThat(download.suggestedFilename()).isEqualTo("xintian-jsx-" + (YEAR + 4) + "-v2.xlsx");
+    page.context().close();
+  }
+
   @Test
   void anotherRegionsPreparerCannotReachThePackageByUrl() {
     Page page = login("lingling.preparer");

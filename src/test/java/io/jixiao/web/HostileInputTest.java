@@ -206,6 +206,21 @@ class HostileInputTest {
         415, "unsupported-media-type", null));
     cases.add(Case.api("small multipart", Request.bytes("PUT", put, preparer, "multipart/form-data; boundary=b",
         multipart(100)).ifMatch(version), 415, "unsupported-media-type", null));
+    // Issue 14: multipart is parsed on a draft's import alone (MultipartGate), and refused (415) everywhere else.
+    cases.add(Case.api("multipart on the import: parsed, not a workbook", Request.bytes("POST",
+        put + "/import?preview=true", preparer, "multipart/form-data; boundary=b", multipart(100)),
+        400, "invalid-workbook", null));
+    cases.add(Case.api("multipart on the import, over the cap", Request.bytes("POST", put + "/import?preview=true",
+        preparer, "multipart/form-data; boundary=b", multipart(CAP + 1000)), 413, "too-large", null));
+    cases.add(Case.api("chunked multipart on the import, over the cap", Request.bytes("POST",
+        put + "/import?preview=true", preparer, "multipart/form-data; boundary=b", multipart(CAP + 1000)).asChunks(),
+        413, "too-large", null));
+    cases.add(Case.api("multipart to create a package", Request.bytes("POST", "/api/reports", preparer,
+        "multipart/form-data; boundary=b", multipart(100)), 415, "unsupported-media-type", null));
+    cases.add(Case.api("multipart PUT on the import path", Request.bytes("PUT", put + "/import", preparer,
+        "multipart/form-data; boundary=b", multipart(100)), 415, "unsupported-media-type", null));
+    cases.add(Case.api("mixed multipart on a comment", Request.bytes("POST", put + "/comments", preparer,
+        "multipart/mixed; boundary=b", multipart(100)), 415, "unsupported-media-type", null));
     cases.add(Case.api("text/plain body", Request.bytes("PUT", put, preparer, "text/plain",
         "{}".getBytes(StandardCharsets.UTF_8)).ifMatch(version), 415, "unsupported-media-type", null));
     cases.add(Case.api("XML body", Request.bytes("PUT", put, preparer, "application/xml",
@@ -291,6 +306,8 @@ class HostileInputTest {
         "op", "up:overall.indicators[0"), 200, null));
     cases.add(Case.page("review score 1e-99999999 from the page", form(page + "/review-scores",
         "review.overall.indicators[0]", "1e-99999999"), 302, null));
+    cases.add(Case.status("multipart on a page form", Request.bytes("POST", page + "/edit", null,
+        "multipart/form-data; boundary=b", multipart(100)).cookie(session), 415));
     cases.add(Case.status("NUL in a form field", form(page + "/preview", "overall.title", "a\u0000b"), 400));
     cases.add(Case.status("NUL in a comment from the page", form(page + "/comments", "body", "a\u0000b"), 400));
     cases.add(Case.status("page id that is no UUID", Request.get("/reports/not-a-uuid").cookie(session), 400));
