@@ -61,6 +61,15 @@ class TaskQueuePagingTest {
         """).param("role", role).param("unit", unit).param("assignee", assignee).query(String.class).list();
   }
 
+  /** The unassigned tasks of a role in this test's region (the shared database holds other tests' too). */
+  List<String> claimableInRegion(String role) {
+    return owner.sql("""
+        select task_id from jixiao.open_task where role = :role and assignee is null
+           and unit_code in (select code from jixiao.unit where region_code = :region)
+         order by due_key, created_at, task_id
+        """).param("role", role).param("region", REGION).query(String.class).list();
+  }
+
   List<String> walk(Api api, String first, int maxPages) {
     List<String> seen = new ArrayList<>();
     String uri = first;
@@ -120,13 +129,13 @@ class TaskQueuePagingTest {
   @Test
   void aRegionsOrBureausReviewerQueuesEveryUnitThereFromOneGroup() {
     // One group in the token; the statement resolves the region's (bureau's) units itself.
-    List<String> expected = expected("finance-reviewer", "", "");
+    List<String> expected = claimableInRegion("finance-reviewer");
     assertThat(expected).hasSizeGreaterThan(100);
     Api region = Api.as(http, json, TestTokens.withGrants(REGION + ".finance", "finance-reviewer:region=" + REGION));
     assertThat(walk(region, "/api/tasks?assigned=claimable&size=50", 1000)).containsExactlyElementsOf(expected);
     Api bureau = Api.as(http, json, TestTokens.withGrants(REGION + ".bureau", "bureau-reviewer:bureau=" + REGION + "-b"));
     assertThat(walk(bureau, "/api/tasks?assigned=claimable&size=50", 1000))
-        .containsExactlyElementsOf(expected("bureau-reviewer", "", ""));
+        .containsExactlyElementsOf(claimableInRegion("bureau-reviewer"));
     // A unit group and a region group of one role together: the union, once each.
     Api both = Api.as(http, json, TestTokens.withGrants(REGION + ".both", "finance-reviewer:" + REGION + "-u1",
         "finance-reviewer:region=" + REGION));
