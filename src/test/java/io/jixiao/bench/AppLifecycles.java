@@ -12,7 +12,6 @@ import io.jixiao.workflow.LifecycleQueries;
 import io.jixiao.workflow.LifecycleState;
 import io.jixiao.workflow.Outcome;
 import io.jixiao.workflow.StartLifecycle;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +80,7 @@ final class AppLifecycles {
   void prepare(int workers, JdbcClient jdbc) {
     for (int w = packages.size(); w < workers; w++) {
       Chain chain = CHAINS.get(w % CHAINS.size());
-      int year = jdbc.sql("select coalesce(max(year), 2029) + 1 from jixiao.report where unit_code = :u and year >= 2030")
-          .param("u", chain.unit()).query(Integer.class).single();
-      jdbc.sql("""
-          insert into jixiao.cycle (region_code, year, template_code, draft_due) values (:r, :y, 'NATIONAL_DEFAULT', :due)
-          on conflict do nothing
-          """).param("r", chain.region()).param("y", year).param("due", LocalDate.of(year + 1, 3, 31)).update();
+      int year = io.jixiao.support.Packages.freshYear(jdbc, chain.unit(), chain.region());
       String preparer = tokens.apply(chain.preparer());
       String id = http.send(preparer, "POST", "/api/reports", Map.of("unitCode", chain.unit(), "year", year)).get("id")
           .asString();

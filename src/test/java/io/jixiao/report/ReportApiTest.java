@@ -48,11 +48,7 @@ class ReportApiTest {
     http = http.mutate().defaultHeader("Authorization",
         "Bearer " + io.jixiao.support.TestTokens.forUser("fyjk.preparer", "preparer", unit)).build();
     // Each test takes its own (unit, year): one package per unit and year.
-    year = jdbc.sql("select coalesce(max(year), 2020) + 1 from jixiao.report where unit_code = :u")
-        .param("u", unit).query(Integer.class).single();
-    year = Math.max(year, 2021);
-    jdbc.sql("insert into jixiao.cycle (region_code, year, template_code) values ('xintian', :y, 'NATIONAL_DEFAULT') on conflict do nothing")
-        .param("y", year).update();
+    year = io.jixiao.support.Packages.freshYear(jdbc, unit, "xintian");
   }
 
   @Test

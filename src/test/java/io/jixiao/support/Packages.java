@@ -64,14 +64,24 @@ public final class Packages {
   }
 
   /**
-   * A year no package of {@link #UNIT} has yet (from 2030 on, apart from the seed years), with an
-   * open xintian cycle: one package per unit and year.
+   * The first year no package of {@link #UNIT} has yet — from 2030 to 2100, then 2000 to 2019, clear of
+   * the seed and demo years — with an open xintian cycle: one package per unit and year. The first free
+   * one, not the one after the highest: tests that take a year of their own (2081, …) leave gaps below.
    */
   public static int freshYear(JdbcClient jdbc) {
-    int year = jdbc.sql("select coalesce(max(year), 2029) + 1 from jixiao.report where unit_code = :u and year >= 2030")
-        .param("u", UNIT).query(Integer.class).single();
-    jdbc.sql("insert into jixiao.cycle (region_code, year, template_code, draft_due) values ('xintian', :y, 'NATIONAL_DEFAULT', :due) on conflict do nothing")
-        .param("y", year).param("due", LocalDate.of(year + 1, 3, 31)).update();
+    return freshYear(jdbc, UNIT, "xintian");
+  }
+
+  /** As {@link #freshYear(JdbcClient)} for {@code unit} of {@code region}. */
+  public static int freshYear(JdbcClient jdbc, String unit, String region) {
+    int year = jdbc.sql("""
+        select y from (select generate_series(2030, 2100) as y union all select generate_series(2000, 2019)) years
+         where not exists (select 1 from jixiao.report r where r.unit_code = :u and r.year = years.y)
+         order by y < 2030, y limit 1
+        """).param("u", unit).query(Integer.class).optional()
+        .orElseThrow(() -> new IllegalStateException("no year left for a package of " + unit));
+    jdbc.sql("insert into jixiao.cycle (region_code, year, template_code, draft_due) values (:r, :y, 'NATIONAL_DEFAULT', :due) on conflict do nothing")
+        .param("r", region).param("y", year).param("due", LocalDate.of(year + 1, 3, 31)).update();
     return year;
   }
 
