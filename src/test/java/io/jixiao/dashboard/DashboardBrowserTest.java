@@ -217,17 +217,7 @@ class DashboardBrowserTest {
 
     // In English, nothing Chinese is left but the units' own names.
     page.navigate(app("/admin?lang=en&cycle=" + bulkCycle));
-    String untranslated = (String) page.evaluate("""
-        () => {
-          const out = [];
-          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-          while (walker.nextNode()) {
-            const node = walker.currentNode;
-            if (node.parentElement.closest('[lang=zh], [data-user-content], script, style, option')) continue;
-            if (/[\\u3400-\\u9fff]/.test(node.textContent)) out.push(node.textContent.trim());
-          }
-          return out.join(' | ');
-        }""");
+    String untranslated = io.jixiao.support.Browser.untranslatedText(page, "option");
     assertThat(untranslated).isEmpty();
     snap(page, "english");
     page.navigate(app("/admin?lang=zh_CN"));

@@ -142,17 +142,7 @@ class PublicPortalBrowserTest {
       // In English nothing of the portal's own text is left in Chinese.
       for (String url : List.of("/public?lang=en", "/public/reports/" + id, "/public/verify")) {
         page.navigate(app(url));
-        String untranslated = (String) page.evaluate("""
-            () => {
-              const out = [];
-              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-              while (walker.nextNode()) {
-                const node = walker.currentNode;
-                if (node.parentElement.closest('[lang=zh], [data-user-content], script, style')) continue;
-                if (/[\\u3400-\\u9fff]/.test(node.textContent)) out.push(node.textContent.trim());
-              }
-              return out.join(' | ');
-            }""");
+        String untranslated = io.jixiao.support.Browser.untranslatedText(page, "");
         assertThat(untranslated).as(url).isEmpty();
       }
       page.navigate(app("/public/reports/" + id));

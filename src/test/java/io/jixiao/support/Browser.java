@@ -90,6 +90,29 @@ public final class Browser implements AutoCloseable {
   }
 
   /** Saves the full page as {@code target/screenshots/<name>.png} and returns that path. */
+  /**
+   * The Chinese text a page shows outside user content ({@code lang=zh}, {@code data-user-content}),
+   * scripts, styles and the elements {@code alsoSkipped} names (a selector list, may be empty), with
+   * the placeholders of visible inputs: what an English page left untranslated, joined by " | ".
+   */
+  public static String untranslatedText(Page page, String alsoSkipped) {
+    String skipped = "[lang=zh], [data-user-content], script, style" + (alsoSkipped.isBlank() ? "" : ", " + alsoSkipped);
+    return (String) page.evaluate("""
+        skipped => {
+          const out = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const node = walker.currentNode;
+            if (node.parentElement.closest(skipped)) continue;
+            if (/[\\u3400-\\u9fff]/.test(node.textContent)) out.push(node.textContent.trim());
+          }
+          document.querySelectorAll('input:not([type=hidden]):not([data-user-content])').forEach(i => {
+            if (/[\\u3400-\\u9fff]/.test(i.placeholder || '')) out.push('placeholder: ' + i.placeholder);
+          });
+          return out.join(' | ');
+        }""", skipped);
+  }
+
   public static Path screenshot(Page page, String name) {
     try {
       Files.createDirectories(SCREENSHOTS);

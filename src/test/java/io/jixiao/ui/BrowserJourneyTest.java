@@ -365,20 +365,7 @@ class BrowserJourneyTest {
     for (String url : List.of("/tasks", "/reports", reportUrl.substring(reportUrl.indexOf("/reports")),
         reportUrl.substring(reportUrl.indexOf("/reports")) + "/history")) {
       page.navigate(app(url));
-      String untranslated = (String) page.evaluate("""
-          () => {
-            const out = [];
-            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-            while (walker.nextNode()) {
-              const node = walker.currentNode;
-              if (node.parentElement.closest('[lang=zh], [data-user-content], script, style, textarea, svg')) continue;
-              if (/[\\u3400-\\u9fff]/.test(node.textContent)) out.push(node.textContent.trim());
-            }
-            document.querySelectorAll('input:not([type=hidden]):not([data-user-content])').forEach(i => {
-              if (/[\\u3400-\\u9fff]/.test(i.placeholder || '')) out.push('placeholder: ' + i.placeholder);
-            });
-            return out.join(' | ');
-          }""");
+      String untranslated = Browser.untranslatedText(page, "textarea, svg");
       snap(page, "english" + url.replaceAll("/[0-9a-f-]{36}", "/report"));
       assertThat(untranslated).as(url).isEmpty();
       assertThat(page.locator("html").getAttribute("lang")).isEqualTo("en");
